@@ -1,0 +1,52 @@
+// Opens the database named by MERIDIAN_DATABASE_URL: a SQLite file (WAL) or PostgreSQL.
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { isPostgresUrl } from '../../config.js';
+import type { Database } from './schema.js';
+
+// int8 (bigint) and numeric come back as strings by default; our counters fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  url: string;
+  /** PostgreSQL pool, for LISTEN/NOTIFY clients; absent on SQLite. */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function openDatabase(url: string, opts: { poolSize?: number } = {}): DbHandle {
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+    // An idle client that loses its connection must not crash the process.
+    pool.on('error', () => {});
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', url, pool, close: () => db.destroy() };
+  }
+  if (url !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(url)), { recursive: true });
+  const sqlite = new SQLite(url);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an accepted write survives a power loss, not only a process crash.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', url, close: () => db.destroy() };
+}
+
+/** A redacted form of the URL that is safe to print (no password). */
+export function describeDatabase(url: string): string {
+  if (!isPostgresUrl(url)) return `SQLite ${path.resolve(url)}`;
+  try {
+    const u = new URL(url);
+    return `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}

@@ -1,0 +1,146 @@
+// The Kysely view of every table. Times are UTC ISO 8601 strings, booleans 0/1 integers and
+// lists/objects JSON text, so that both dialects store and compare them the same way.
+import type { Generated, Kysely, Transaction } from 'kysely';
+
+export interface BureauTable {
+  code: string; // ISO 3166-1 alpha-2; the General Secretariat uses the user-assigned 'XG'
+  kind: 'member' | 'general_secretariat';
+  region: string;
+  name_en: string;
+  name_fr: string;
+  name_es: string;
+  name_ar: string;
+}
+
+export interface UnitTable {
+  id: string;
+  bureau_code: string;
+  name: string;
+  kind: string;
+  capabilities: string; // JSON array of capability ids
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  bureau_code: string;
+  unit_id: string | null;
+  username: string; // lower-cased, unique
+  display_name: string;
+  password_hash: string;
+  roles: string; // JSON array of roles
+  totp_secret: string | null; // encrypted at rest
+  totp_enabled: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id: string; // SHA-256 of the token; the token itself is never stored
+  user_id: string;
+  stage: 'full' | 'totp_enrolment';
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  bureau_code: string;
+  unit_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  capabilities: string;
+  created_by: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  id: string;
+  at: string;
+  actor_type: string;
+  actor_id: string | null;
+  bureau_code: string | null;
+  unit_id: string | null;
+  action: string;
+  purpose: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  target_bureau: string | null;
+  outcome: string;
+  request_id: string | null;
+  details: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number; // always 1
+  seq: number;
+  hash: string;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  at: string;
+  topic: string;
+  payload: string;
+  access: string; // JSON access descriptor the policy judges per subscriber
+}
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  payload: string;
+  run_at: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IdempotencyTable {
+  principal_key: string;
+  idem_key: string;
+  request_hash: string;
+  status_code: number;
+  response_body: string;
+  created_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  bureaus: BureauTable;
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+  audit_events: AuditEventTable;
+  audit_head: AuditHeadTable;
+  events: EventTable;
+  jobs: JobTable;
+  idempotency_keys: IdempotencyTable;
+  settings: SettingTable;
+}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Stores take either the database or a transaction the service opened. */
+export type Executor = Kysely<Database> | Transaction<Database>;

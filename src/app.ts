@@ -1,0 +1,157 @@
+// Builds the Fastify application from a configuration. Servers, tests and the CLI use it.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { bureauRoutes } from './modules/bureaus/bureaus.routes.js';
+import { apiKeyRoutes } from './modules/identity/apikeys.routes.js';
+import { installAuthentication } from './modules/identity/auth.hook.js';
+import { authRoutes } from './modules/identity/auth.routes.js';
+import { userRoutes } from './modules/identity/users.routes.js';
+import { unitRoutes } from './modules/units/units.routes.js';
+import { metaRoutes } from './modules/meta/meta.routes.js';
+import { eventRoutes } from './platform/events/events.routes.js';
+import { healthRoutes } from './platform/http/health.routes.js';
+import { installIdempotency } from './platform/http/idempotency.js';
+import { installMetrics } from './platform/http/metrics.js';
+import { installProblemHandlers, sendProblem } from './platform/http/problem.js';
+import { ProblemSchema } from './platform/http/schemas.js';
+import { createContext, closeContext } from './platform/context-factory.js';
+import { VERSION } from './version.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+}
+
+export async function buildApp(config: Config, opts: { ctx?: AppContext; background?: boolean } = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Headers carry credentials and URLs' query strings may carry names: log neither.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      serializers: {
+        req: (req) => ({ method: req.method, path: String(req.url).split('?')[0], requestId: req.id }),
+      },
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+    },
+    ajv: {
+      // Unknown fields and wrong types are the client's mistake to hear about, not to be guessed at.
+      customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, useDefaults: true },
+    },
+  });
+
+  const ctx = opts.ctx ?? (await createContext(config, app.log));
+  app.addHook('onClose', async () => {
+    if (!opts.ctx) await closeContext(ctx);
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installProblemHandlers(app);
+  app.addSchema(ProblemSchema);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets style attributes at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  installMetrics(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Meridian API',
+        version: VERSION,
+        description:
+          'International police cooperation. Errors are RFC 9457 application/problem+json. ' +
+          'Machines authenticate with `Authorization: Bearer <API key>`; the console with a session cookie.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: mk_…' },
+          session: { type: 'apiKey', in: 'cookie', name: 'meridian_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  installAuthentication(app, ctx);
+  installIdempotency(app, ctx.db);
+
+  await healthRoutes(app, ctx);
+  await app.register(
+    async (api) => {
+      await metaRoutes(api, ctx);
+      await authRoutes(api, ctx);
+      await bureauRoutes(api, ctx);
+      await unitRoutes(api, ctx);
+      await userRoutes(api, ctx);
+      await apiKeyRoutes(api, ctx);
+      await auditRoutes(api, ctx);
+      await eventRoutes(api, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await serveConsole(app, config.webRoot);
+  if (opts.background !== false && !opts.ctx) {
+    await ctx.events.start();
+    await ctx.jobs.start();
+  }
+  return { app, ctx };
+}
+
+/** The built console at /, with every non-API path answered by index.html (client-side routes). */
+async function serveConsole(app: FastifyInstance, webRoot: string) {
+  const index = path.join(webRoot, 'index.html');
+  const hasConsole = fs.existsSync(index);
+  if (hasConsole) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const p = request.url.split('?')[0]!;
+    const isApi = p.startsWith('/api/') || p.startsWith('/health/') || p === '/metrics';
+    if (hasConsole && request.method === 'GET' && !isApi) {
+      // Try the exact file first (assets), else hand the route to the console.
+      const file = path.join(webRoot, path.normalize(p));
+      if (file.startsWith(webRoot) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return reply.sendFile(path.relative(webRoot, file));
+      }
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, request, 404, 'no_such_route', `No route ${request.method} ${p}`);
+  });
+}

@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// The `meridian` command: serve, migrate, demo, user add, apikey create, audit verify.
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { buildApp } from './app.js';
+import { ConfigError, type Config, loadConfig } from './config.js';
+import type { AppContext } from './context.js';
+import { CAPABILITIES, type Capability } from './platform/auth/principal.js';
+import { verifyAuditChain } from './platform/audit/audit.verify.js';
+import { closeContext, createContext } from './platform/context-factory.js';
+import { describeDatabase } from './platform/db/connect.js';
+import { migrateToLatest } from './platform/db/migrations.js';
+import { openDatabase } from './platform/db/connect.js';
+import { ProblemError } from './platform/http/problem.js';
+import { createApiKey } from './modules/identity/apikeys.service.js';
+import { createUser } from './modules/identity/users.service.js';
+import { HUMAN_ROLES } from './modules/identity/users.schema.js';
+import { currentTotp } from './modules/identity/totp.js';
+import { DemoRefused, formatSignIns, seedDemo } from './modules/demo/demo.service.js';
+import { VERSION } from './version.js';
+
+function config(): Config {
+  return loadConfig(process.env);
+}
+
+function progressBar(label: string) {
+  return new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {value}/{total}`, hideCursor: true, clearOnComplete: false },
+    cliProgress.Presets.shades_classic,
+  );
+}
+
+async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await createContext(config());
+  try {
+    return await fn(ctx);
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
+async function runDemo(ctx: AppContext, force: boolean, url?: string) {
+  const bar = process.stdout.isTTY ? progressBar('Demo data') : null;
+  let started = false;
+  const result = await seedDemo(ctx, {
+    force,
+    onProgress: (done, total) => {
+      if (!bar) return;
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    },
+  });
+  bar?.stop();
+  console.log(result.created ? 'Demo data created.' : 'Demo data was already there.');
+  console.log(formatSignIns(result, url));
+}
+
+const program = new Command();
+program.name('meridian').description('Meridian: international police cooperation').version(VERSION);
+
+program
+  .command('serve')
+  .description('Start the server (API, console, event stream)')
+  .action(async () => {
+    const cfg = config();
+    const { app, ctx } = await buildApp(cfg);
+    const shutdown = async (signal: string) => {
+      app.log.info({ signal }, 'shutting down');
+      await app.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    await app.listen({ host: cfg.host, port: cfg.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : cfg.port;
+    const url = `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${port}/`;
+    console.log(`Meridian ${VERSION} on ${describeDatabase(cfg.databaseUrl)}`);
+    if (cfg.demo) {
+      try {
+        await runDemo(ctx, false, url);
+      } catch (e) {
+        if (!(e instanceof DemoRefused)) throw e;
+        console.log(`${e.message}\nMeridian console: ${url}`);
+      }
+    } else {
+      console.log(`Meridian console: ${url}`);
+    }
+    console.log(`API documentation: ${url}api/docs`);
+  });
+
+program
+  .command('migrate')
+  .description('Apply database migrations')
+  .action(async () => {
+    const cfg = config();
+    const handle = openDatabase(cfg.databaseUrl);
+    try {
+      const applied = await migrateToLatest(handle.db, handle.dialect);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+    } finally {
+      await handle.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description('Create demo bureaus, units and sign-ins (refuses a database with real users)')
+  .option('--force', 'add demo data even to a database that is not a demo instance')
+  .action(async (opts: { force?: boolean }) => {
+    await withContext((ctx) => runDemo(ctx, Boolean(opts.force)));
+  });
+
+const user = program.command('user').description('Manage users');
+user
+  .command('add')
+  .description('Add a user (the first administrator of a bureau, for instance)')
+  .requiredOption('--bureau <code>', 'ISO 3166-1 alpha-2 code of the bureau (XG: General Secretariat)')
+  .requiredOption('--username <name>', 'lower-case sign-in name')
+  .requiredOption('--name <display>', 'display name')
+  .addOption(new Option('--role <role...>', 'one or more roles').choices(HUMAN_ROLES).makeOptionMandatory())
+  .option('--unit <id>', 'unit id')
+  .option('--password-stdin', 'read the password from standard input instead of MERIDIAN_NEW_PASSWORD')
+  .action(async (opts: { bureau: string; username: string; name: string; role: (typeof HUMAN_ROLES)[number][]; unit?: string; passwordStdin?: boolean }) => {
+    const password = opts.passwordStdin ? (await readStdin()).trim() : process.env.MERIDIAN_NEW_PASSWORD;
+    if (!password) throw new Error('Give the password in MERIDIAN_NEW_PASSWORD or with --password-stdin');
+    await withContext(async (ctx) => {
+      const row = await createUser(
+        ctx,
+        null,
+        opts.bureau.toUpperCase(),
+        { username: opts.username, displayName: opts.name, password, roles: opts.role, unitId: opts.unit ?? null },
+        {},
+      );
+      console.log(`Created user ${row.username} (${row.id}) in ${row.bureau_code} with roles ${opts.role.join(', ')}.`);
+    });
+  });
+
+const apikey = program.command('apikey').description('Manage API keys');
+apikey
+  .command('create')
+  .description('Create an API key for a unit; the key is printed once')
+  .requiredOption('--bureau <code>', 'bureau code')
+  .requiredOption('--unit <id>', 'unit id')
+  .requiredOption('--name <name>', 'what the key is for, e.g. "CDG e-gates"')
+  .addOption(new Option('--capability <cap...>', 'capabilities').choices([...CAPABILITIES]).makeOptionMandatory())
+  .action(async (opts: { bureau: string; unit: string; name: string; capability: Capability[] }) => {
+    await withContext(async (ctx) => {
+      const { row, key } = await createApiKey(
+        ctx,
+        null,
+        opts.bureau.toUpperCase(),
+        { name: opts.name, unitId: opts.unit, capabilities: opts.capability },
+        {},
+      );
+      console.log(`API key ${row.name} (${row.id}) for unit ${row.unit_id}. Keep it now; it is not shown again:`);
+      console.log(key);
+    });
+  });
+
+const audit = program.command('audit').description('The audit chain');
+audit
+  .command('verify')
+  .description('Walk the hash chain and name the first broken event')
+  .action(async () => {
+    const cfg = config();
+    const handle = openDatabase(cfg.databaseUrl);
+    const bar = process.stdout.isTTY ? progressBar('Verifying') : null;
+    let started = false;
+    try {
+      const result = await verifyAuditChain(handle.db, {
+        onProgress: (checked: number, total: number) => {
+          if (!bar) return;
+          if (!started) bar.start(total, 0);
+          started = true;
+          bar.update(checked);
+        },
+      });
+      bar?.stop();
+      if (result.ok) {
+        console.log(`Audit chain intact: ${result.checked} events verified.`);
+      } else {
+        console.log(`Audit chain BROKEN at event ${result.firstBroken!.seq}: ${result.firstBroken!.reason}`);
+        process.exitCode = 3;
+      }
+    } finally {
+      await handle.close();
+    }
+  });
+
+program
+  .command('totp <secret>')
+  .description('Print the current one-time code for a TOTP secret (for demo accounts)')
+  .action((secret: string) => {
+    console.log(currentTotp(secret));
+  });
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (c) => {
+      data += c;
+    });
+    process.stdin.on('end', () => resolve(data));
+    process.stdin.on('error', reject);
+  });
+}
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof ConfigError || e instanceof DemoRefused) {
+    console.error(e.message);
+  } else if (e instanceof ProblemError) {
+    console.error(`${e.detail}${e.errors ? ` (${e.errors.map((f) => `${f.field} ${f.message}`).join('; ')})` : ''}`);
+  } else {
+    console.error(e instanceof Error ? e.message : String(e));
+  }
+  process.exit(1);
+});

@@ -1,0 +1,104 @@
+// GET /api/v1/events: a server-sent-events stream. Each principal receives only the events
+// the access policy lets it see; each delivery is audited. Resumes with Last-Event-ID.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.js';
+import { requirePrincipal } from '../../modules/identity/auth.hook.js';
+import { resolveApiKey, resolveSession } from '../../modules/identity/auth.service.js';
+import { SESSION_COOKIE } from '../../modules/identity/auth.hook.js';
+import type { Principal } from '../auth/principal.js';
+import { decideAccess } from '../policy/access.js';
+import type { StoredEvent } from './event-bus.js';
+
+const HEARTBEAT_MS = 15_000;
+// A stream outlives a sign-out unless it checks; this is how long a revoked session may linger.
+const RECHECK_MS = 30_000;
+
+export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
+  app.get(
+    '/events',
+    {
+      schema: {
+        tags: ['events'],
+        summary: 'Server-sent events the caller may see (text/event-stream)',
+        produces: ['text/event-stream'],
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const lastIdHeader = request.headers['last-event-id'];
+      const lastId = typeof lastIdHeader === 'string' && /^\d+$/.test(lastIdHeader) ? Number(lastIdHeader) : null;
+
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'x-request-id': request.id,
+      });
+      res.write(': connected\n\n');
+
+      await ctx.audit.record({
+        actor: principal,
+        action: 'events.subscribe',
+        outcome: 'success',
+        requestId: request.id,
+      });
+
+      let delivered = lastId ?? 0;
+      const send = (ev: StoredEvent) => {
+        if (ev.id <= delivered) return;
+        if (decideAccess(principal, ev.access) !== 'see') return;
+        delivered = ev.id;
+        res.write(`id: ${ev.id}\nevent: ${ev.topic}\ndata: ${JSON.stringify({ id: ev.id, at: ev.at, topic: ev.topic, payload: ev.payload })}\n\n`);
+        if (ev.access.handling !== 'public') {
+          void ctx.audit
+            .record({
+              actor: principal,
+              action: 'events.deliver',
+              outcome: 'success',
+              requestId: request.id,
+              target: { type: 'event', id: String(ev.id), bureau: ev.access.ownerBureau },
+              details: { topic: ev.topic },
+            })
+            .catch((err: unknown) => request.log.error({ err }, 'audit of event delivery failed'));
+        }
+      };
+
+      // Subscribe first, then replay, so nothing published in between is lost.
+      const unsubscribe = ctx.events.subscribe(send);
+      if (lastId !== null) {
+        for (const ev of await ctx.events.since(lastId)) send(ev);
+      }
+
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      const recheck = setInterval(() => {
+        void stillValid(ctx, request, principal).then((ok) => {
+          if (!ok) close();
+        });
+      }, RECHECK_MS);
+      let closed = false;
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        clearInterval(recheck);
+        unsubscribe();
+        res.end();
+      };
+      request.raw.on('close', close);
+    },
+  );
+}
+
+async function stillValid(ctx: AppContext, request: FastifyRequest, principal: Principal): Promise<boolean> {
+  const auth = request.headers.authorization;
+  if (auth) {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    return Boolean(m && (await resolveApiKey(ctx, m[1]!)));
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  const session = token ? await resolveSession(ctx, token) : null;
+  return session?.principal.id === principal.id && session.stage === 'full';
+}

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AuditLog } from '../src/platform/audit/audit.writer.js';
 import { verifyAuditChain } from '../src/platform/audit/audit.verify.js';
+import { AuditLog } from '../src/platform/audit/audit.writer.js';
 import type { Principal } from '../src/platform/auth/principal.js';
 import { openDatabase } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrations.js';

@@ -15,5 +15,7 @@ if (!name || !available.includes(name)) {
 }
 const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const run = spawnSync(process.execPath, [`dist/bench/${name}.bench.js`, ...process.argv.slice(3)], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, [`dist/bench/${name}.bench.js`, ...process.argv.slice(3)], {
+  stdio: 'inherit',
+});
 process.exit(run.status ?? 1);

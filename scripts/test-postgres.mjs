@@ -27,6 +27,7 @@ await cleanup.connect();
 await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 // Per-file databases left by a crashed run.
 const { rows } = await cleanup.query("SELECT datname FROM pg_database WHERE datname LIKE 'meridian_t\\_%'");
-for (const r of rows) await cleanup.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => {});
+for (const r of rows)
+  await cleanup.query(`DROP DATABASE IF EXISTS ${r.datname} WITH (FORCE)`).catch(() => {});
 await cleanup.end();
 process.exit(res.status ?? 1);

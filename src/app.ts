@@ -1,7 +1,8 @@
 // Builds the Fastify application from a configuration. Servers, tests and the CLI use it.
+
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -17,15 +18,15 @@ import { apiKeyRoutes } from './modules/identity/apikeys.routes.js';
 import { installAuthentication } from './modules/identity/auth.hook.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { userRoutes } from './modules/identity/users.routes.js';
-import { unitRoutes } from './modules/units/units.routes.js';
 import { metaRoutes } from './modules/meta/meta.routes.js';
+import { unitRoutes } from './modules/units/units.routes.js';
+import { closeContext, createContext } from './platform/context-factory.js';
 import { eventRoutes } from './platform/events/events.routes.js';
 import { healthRoutes } from './platform/http/health.routes.js';
 import { installIdempotency } from './platform/http/idempotency.js';
 import { installMetrics } from './platform/http/metrics.js';
 import { installProblemHandlers, sendProblem } from './platform/http/problem.js';
 import { ProblemSchema } from './platform/http/schemas.js';
-import { createContext, closeContext } from './platform/context-factory.js';
 import { VERSION } from './version.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -35,7 +36,10 @@ export interface BuiltApp {
   ctx: AppContext;
 }
 
-export async function buildApp(config: Config, opts: { ctx?: AppContext; background?: boolean } = {}): Promise<BuiltApp> {
+export async function buildApp(
+  config: Config,
+  opts: { ctx?: AppContext; background?: boolean } = {},
+): Promise<BuiltApp> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -66,6 +70,8 @@ export async function buildApp(config: Config, opts: { ctx?: AppContext; backgro
     reply.header('x-request-id', request.id);
   });
   installProblemHandlers(app);
+  // JSON only: a text/plain body would otherwise reach validation as a string.
+  app.removeContentTypeParser('text/plain');
   app.addSchema(ProblemSchema);
 
   await app.register(helmet, {
@@ -83,7 +89,8 @@ export async function buildApp(config: Config, opts: { ctx?: AppContext; backgro
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // preHandler: the sign-in limit is keyed on the username, so it must run after the body is parsed.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   installMetrics(app);
 
   await app.register(swagger, {

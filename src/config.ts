@@ -15,6 +15,8 @@ export interface Config {
   maxFailedSignIns: number;
   lockoutSeconds: number;
   bodyLimitBytes: number;
+  /** Sign-in attempts allowed per minute for one address and username. */
+  signInRatePerMinute: number;
   /** Serve the built console from this folder when it exists. */
   webRoot: string;
   /** Set cookies with the Secure attribute (behind TLS). */
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteSeconds: int(env, 'MERIDIAN_SESSION_ABSOLUTE_SECONDS', 12 * 3600, 60, 7 * 86400),
     maxFailedSignIns: int(env, 'MERIDIAN_MAX_FAILED_SIGNINS', 5, 1, 100),
     lockoutSeconds: int(env, 'MERIDIAN_LOCKOUT_SECONDS', 15 * 60, 1, 86400),
+    signInRatePerMinute: int(env, 'MERIDIAN_SIGNIN_RATE_PER_MINUTE', 10, 1, 100000),
     bodyLimitBytes: int(env, 'MERIDIAN_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
     webRoot: env.MERIDIAN_WEB_ROOT || path.resolve('dist/web'),
     secureCookies: bool(env, 'MERIDIAN_SECURE_COOKIES', false),

@@ -1,22 +1,21 @@
 #!/usr/bin/env node
+import cliProgress from 'cli-progress';
 // The `meridian` command: serve, migrate, demo, user add, apikey create, audit verify.
 import { Command, Option } from 'commander';
-import cliProgress from 'cli-progress';
 import { buildApp } from './app.js';
-import { ConfigError, type Config, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { CAPABILITIES, type Capability } from './platform/auth/principal.js';
-import { verifyAuditChain } from './platform/audit/audit.verify.js';
-import { closeContext, createContext } from './platform/context-factory.js';
-import { describeDatabase } from './platform/db/connect.js';
-import { migrateToLatest } from './platform/db/migrations.js';
-import { openDatabase } from './platform/db/connect.js';
-import { ProblemError } from './platform/http/problem.js';
-import { createApiKey } from './modules/identity/apikeys.service.js';
-import { createUser } from './modules/identity/users.service.js';
-import { HUMAN_ROLES } from './modules/identity/users.schema.js';
-import { currentTotp } from './modules/identity/totp.js';
 import { DemoRefused, formatSignIns, seedDemo } from './modules/demo/demo.service.js';
+import { createApiKey } from './modules/identity/apikeys.service.js';
+import { currentTotp } from './modules/identity/totp.js';
+import { HUMAN_ROLES } from './modules/identity/users.schema.js';
+import { createUser } from './modules/identity/users.service.js';
+import { verifyAuditChain } from './platform/audit/audit.verify.js';
+import { CAPABILITIES, type Capability } from './platform/auth/principal.js';
+import { closeContext, createContext } from './platform/context-factory.js';
+import { describeDatabase, openDatabase } from './platform/db/connect.js';
+import { migrateToLatest } from './platform/db/migrations.js';
+import { ProblemError } from './platform/http/problem.js';
 import { VERSION } from './version.js';
 
 function config(): Config {
@@ -122,20 +121,37 @@ user
   .addOption(new Option('--role <role...>', 'one or more roles').choices(HUMAN_ROLES).makeOptionMandatory())
   .option('--unit <id>', 'unit id')
   .option('--password-stdin', 'read the password from standard input instead of MERIDIAN_NEW_PASSWORD')
-  .action(async (opts: { bureau: string; username: string; name: string; role: (typeof HUMAN_ROLES)[number][]; unit?: string; passwordStdin?: boolean }) => {
-    const password = opts.passwordStdin ? (await readStdin()).trim() : process.env.MERIDIAN_NEW_PASSWORD;
-    if (!password) throw new Error('Give the password in MERIDIAN_NEW_PASSWORD or with --password-stdin');
-    await withContext(async (ctx) => {
-      const row = await createUser(
-        ctx,
-        null,
-        opts.bureau.toUpperCase(),
-        { username: opts.username, displayName: opts.name, password, roles: opts.role, unitId: opts.unit ?? null },
-        {},
-      );
-      console.log(`Created user ${row.username} (${row.id}) in ${row.bureau_code} with roles ${opts.role.join(', ')}.`);
-    });
-  });
+  .action(
+    async (opts: {
+      bureau: string;
+      username: string;
+      name: string;
+      role: (typeof HUMAN_ROLES)[number][];
+      unit?: string;
+      passwordStdin?: boolean;
+    }) => {
+      const password = opts.passwordStdin ? (await readStdin()).trim() : process.env.MERIDIAN_NEW_PASSWORD;
+      if (!password) throw new Error('Give the password in MERIDIAN_NEW_PASSWORD or with --password-stdin');
+      await withContext(async (ctx) => {
+        const row = await createUser(
+          ctx,
+          null,
+          opts.bureau.toUpperCase(),
+          {
+            username: opts.username,
+            displayName: opts.name,
+            password,
+            roles: opts.role,
+            unitId: opts.unit ?? null,
+          },
+          {},
+        );
+        console.log(
+          `Created user ${row.username} (${row.id}) in ${row.bureau_code} with roles ${opts.role.join(', ')}.`,
+        );
+      });
+    },
+  );
 
 const apikey = program.command('apikey').description('Manage API keys');
 apikey
@@ -144,7 +160,9 @@ apikey
   .requiredOption('--bureau <code>', 'bureau code')
   .requiredOption('--unit <id>', 'unit id')
   .requiredOption('--name <name>', 'what the key is for, e.g. "CDG e-gates"')
-  .addOption(new Option('--capability <cap...>', 'capabilities').choices([...CAPABILITIES]).makeOptionMandatory())
+  .addOption(
+    new Option('--capability <cap...>', 'capabilities').choices([...CAPABILITIES]).makeOptionMandatory(),
+  )
   .action(async (opts: { bureau: string; unit: string; name: string; capability: Capability[] }) => {
     await withContext(async (ctx) => {
       const { row, key } = await createApiKey(
@@ -154,7 +172,9 @@ apikey
         { name: opts.name, unitId: opts.unit, capabilities: opts.capability },
         {},
       );
-      console.log(`API key ${row.name} (${row.id}) for unit ${row.unit_id}. Keep it now; it is not shown again:`);
+      console.log(
+        `API key ${row.name} (${row.id}) for unit ${row.unit_id}. Keep it now; it is not shown again:`,
+      );
       console.log(key);
     });
   });
@@ -212,7 +232,9 @@ program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof ConfigError || e instanceof DemoRefused) {
     console.error(e.message);
   } else if (e instanceof ProblemError) {
-    console.error(`${e.detail}${e.errors ? ` (${e.errors.map((f) => `${f.field} ${f.message}`).join('; ')})` : ''}`);
+    console.error(
+      `${e.detail}${e.errors ? ` (${e.errors.map((f) => `${f.field} ${f.message}`).join('; ')})` : ''}`,
+    );
   } else {
     console.error(e instanceof Error ? e.message : String(e));
   }

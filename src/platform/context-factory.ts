@@ -2,8 +2,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
-import { purgeExpiredSessions } from '../modules/identity/users.store.js';
 import { seedBureaus } from '../modules/bureaus/bureaus.store.js';
+import { purgeExpiredSessions } from '../modules/identity/users.store.js';
 import { AuditLog } from './audit/audit.writer.js';
 import { Keyring } from './crypto/keyring.js';
 import { openDatabase } from './db/connect.js';
@@ -37,7 +37,10 @@ function registerHousekeeping(ctx: AppContext) {
   });
   // Events are for live delivery and short resumption; the audit chain is the record.
   ctx.jobs.every('events.purge', 3600, async () => {
-    await ctx.db.deleteFrom('events').where('at', '<', isoPlusSeconds(nowIso(), -7 * 24 * 3600)).execute();
+    await ctx.db
+      .deleteFrom('events')
+      .where('at', '<', isoPlusSeconds(nowIso(), -7 * 24 * 3600))
+      .execute();
   });
 }
 

@@ -43,13 +43,25 @@ describe('units', () => {
   });
 
   it('refuses a duplicate name, an unknown kind and an unknown capability, naming the field', async () => {
-    const dup = await frAdmin.post('/api/v1/bureaus/FR/units', { name: 'Cybercrime unit', kind: 'cybercrime', capabilities: [] });
+    const dup = await frAdmin.post('/api/v1/bureaus/FR/units', {
+      name: 'Cybercrime unit',
+      kind: 'cybercrime',
+      capabilities: [],
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors[0].field).toBe('name');
-    const kind = await frAdmin.post('/api/v1/bureaus/FR/units', { name: 'X unit', kind: 'spaceship', capabilities: [] });
+    const kind = await frAdmin.post('/api/v1/bureaus/FR/units', {
+      name: 'X unit',
+      kind: 'spaceship',
+      capabilities: [],
+    });
     expect(kind.statusCode).toBe(400);
     expect(kind.json().errors.map((e: { field: string }) => e.field)).toContain('kind');
-    const cap = await frAdmin.post('/api/v1/bureaus/FR/units', { name: 'Y unit', kind: 'other', capabilities: ['flying'] });
+    const cap = await frAdmin.post('/api/v1/bureaus/FR/units', {
+      name: 'Y unit',
+      kind: 'other',
+      capabilities: ['flying'],
+    });
     expect(cap.statusCode).toBe(400);
     expect(cap.json().errors.map((e: { field: string }) => e.field)).toContain('capabilities.0');
   });
@@ -57,9 +69,13 @@ describe('units', () => {
   it('lets only that bureau’s administrators, or the General Secretariat’s, change its units', async () => {
     const body = { name: 'Amman border post', kind: 'border_post', capabilities: ['screening'] };
     expect((await frAdmin.post('/api/v1/bureaus/JO/units', body)).statusCode).toBe(403);
-    expect((await frOfficer.post('/api/v1/bureaus/FR/units', { ...body, name: 'Officer unit' })).statusCode).toBe(403);
+    expect(
+      (await frOfficer.post('/api/v1/bureaus/FR/units', { ...body, name: 'Officer unit' })).statusCode,
+    ).toBe(403);
     expect((await joAdmin.post('/api/v1/bureaus/JO/units', body)).statusCode).toBe(201);
-    expect((await gsAdmin.post('/api/v1/bureaus/NG/units', { ...body, name: 'Lagos port' })).statusCode).toBe(201);
+    expect((await gsAdmin.post('/api/v1/bureaus/NG/units', { ...body, name: 'Lagos port' })).statusCode).toBe(
+      201,
+    );
   });
 
   it('answers "not found or no access" for another bureau’s unit list and an unknown bureau', async () => {
@@ -72,7 +88,10 @@ describe('units', () => {
 
 describe('users', () => {
   it('creates a user in a unit and changes their roles', async () => {
-    const units = (await frAdmin.get('/api/v1/bureaus/FR/units')).json().items as { id: string; name: string }[];
+    const units = (await frAdmin.get('/api/v1/bureaus/FR/units')).json().items as {
+      id: string;
+      name: string;
+    }[];
     const cyber = units.find((u) => u.name === 'Cybercrime unit')!;
     const res = await frAdmin.post('/api/v1/bureaus/FR/users', {
       username: 'fr.analyst',
@@ -83,13 +102,27 @@ describe('users', () => {
     });
     expect(res.statusCode).toBe(201);
     const user = res.json();
-    expect(user).toMatchObject({ username: 'fr.analyst', unitId: cyber.id, roles: ['officer'], totpEnabled: false });
+    expect(user).toMatchObject({
+      username: 'fr.analyst',
+      unitId: cyber.id,
+      roles: ['officer'],
+      totpEnabled: false,
+    });
     expect(JSON.stringify(user)).not.toContain('password');
 
     const analyst = as(t.app, { cookie: await signIn(t.app, 'fr.analyst', 'correct horse battery') });
-    expect((await analyst.get('/api/v1/auth/me')).json().capabilities).toEqual(['databases', 'messaging', 'notices', 'networks']);
+    expect((await analyst.get('/api/v1/auth/me')).json().capabilities).toEqual([
+      'databases',
+      'messaging',
+      'notices',
+      'networks',
+    ]);
 
-    const changed = await frAdmin.patch(`/api/v1/bureaus/FR/users/${user.id}`, { roles: ['officer', 'supervisor'] }, { 'if-match': '"1"' });
+    const changed = await frAdmin.patch(
+      `/api/v1/bureaus/FR/users/${user.id}`,
+      { roles: ['officer', 'supervisor'] },
+      { 'if-match': '"1"' },
+    );
     expect(changed.statusCode).toBe(200);
     // A change of roles ends the user's sessions so it takes effect at once.
     expect((await analyst.get('/api/v1/auth/me')).statusCode).toBe(401);
@@ -122,9 +155,16 @@ describe('users', () => {
 
 describe('API keys', () => {
   it('shows a new key once, stores only its hash, and limits it to the unit’s capabilities', async () => {
-    const units = (await frAdmin.get('/api/v1/bureaus/FR/units')).json().items as { id: string; name: string }[];
+    const units = (await frAdmin.get('/api/v1/bureaus/FR/units')).json().items as {
+      id: string;
+      name: string;
+    }[];
     const cdg = units.find((u) => u.name.includes('Charles de Gaulle'))!;
-    const beyond = await frAdmin.post('/api/v1/bureaus/FR/api-keys', { name: 'Bad', unitId: cdg.id, capabilities: ['icse'] });
+    const beyond = await frAdmin.post('/api/v1/bureaus/FR/api-keys', {
+      name: 'Bad',
+      unitId: cdg.id,
+      capabilities: ['icse'],
+    });
     expect(beyond.statusCode).toBe(400);
     expect(beyond.json().errors[0].field).toBe('capabilities');
 
@@ -140,7 +180,10 @@ describe('API keys', () => {
 
     const list = await frAdmin.get('/api/v1/bureaus/FR/api-keys');
     expect(list.body).not.toContain(key);
-    expect(list.json().items.find((k: { id: string }) => k.id === id)).toMatchObject({ name: 'CDG kiosks', revokedAt: null });
+    expect(list.json().items.find((k: { id: string }) => k.id === id)).toMatchObject({
+      name: 'CDG kiosks',
+      revokedAt: null,
+    });
 
     const me = await as(t.app, { apiKey: key }).get('/api/v1/auth/me');
     expect(me.json().capabilities).toEqual(['screening', 'databases']);
@@ -148,8 +191,17 @@ describe('API keys', () => {
   });
 
   it('records every administrative change in the audit chain', async () => {
-    const actions = (await t.ctx.db.selectFrom('audit_events').select('action').execute()).map((r) => r.action);
-    for (const a of ['unit.create', 'unit.update', 'user.create', 'user.update', 'apikey.create', 'apikey.revoke']) {
+    const actions = (await t.ctx.db.selectFrom('audit_events').select('action').execute()).map(
+      (r) => r.action,
+    );
+    for (const a of [
+      'unit.create',
+      'unit.update',
+      'user.create',
+      'user.update',
+      'apikey.create',
+      'apikey.revoke',
+    ]) {
       if (a === 'apikey.revoke') continue; // revoked in the auth suite
       expect(actions).toContain(a);
     }

@@ -1,13 +1,16 @@
 // Sign-in, second factor, lock-out, sessions and API keys, through the HTTP API on a real database.
+
+import { authenticator } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
 import { currentTotp } from '../../src/modules/identity/totp.js';
-import { authenticator } from 'otplib';
 import { as, cookieFrom, createTestApp, signIn, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ env: { MERIDIAN_MAX_FAILED_SIGNINS: '3' } });
+  t = await createTestApp({
+    env: { MERIDIAN_MAX_FAILED_SIGNINS: '3', MERIDIAN_SIGNIN_RATE_PER_MINUTE: '10' },
+  });
 });
 afterAll(async () => t?.close());
 
@@ -64,7 +67,11 @@ describe('sign-in', () => {
     expect(locked.json().code).toBe('account_locked');
 
     const admin = as(t.app, { cookie: await signIn(t.app, 'ng.admin') });
-    const users = (await admin.get('/api/v1/bureaus/NG/users')).json().items as { id: string; username: string; locked: boolean }[];
+    const users = (await admin.get('/api/v1/bureaus/NG/users')).json().items as {
+      id: string;
+      username: string;
+      locked: boolean;
+    }[];
     const officer = users.find((u) => u.username === 'ng.officer')!;
     expect(officer.locked).toBe(true);
     const unlocked = await admin.post(`/api/v1/bureaus/NG/users/${officer.id}/unlock`);
@@ -95,7 +102,9 @@ describe('sign-in', () => {
     expect(setup.statusCode).toBe(200);
     const { secret, otpauthUri } = setup.json();
     expect(otpauthUri).toContain('otpauth://totp/');
-    const wrong = await dpo.post('/api/v1/auth/totp/confirm', { code: '000000' === authenticator.generate(secret) ? '111111' : '000000' });
+    const wrong = await dpo.post('/api/v1/auth/totp/confirm', {
+      code: '000000' === authenticator.generate(secret) ? '111111' : '000000',
+    });
     expect(wrong.statusCode).toBe(400);
     const confirmed = await dpo.post('/api/v1/auth/totp/confirm', { code: authenticator.generate(secret) });
     expect(confirmed.statusCode).toBe(200);
@@ -103,7 +112,9 @@ describe('sign-in', () => {
     expect((await dpo.get('/api/v1/auth/me')).statusCode).toBe(200);
 
     // From now on the code is required at sign-in.
-    expect((await login({ username: 'br.dpo2', password: 'a-long-enough-password' })).json().code).toBe('totp_required');
+    expect((await login({ username: 'br.dpo2', password: 'a-long-enough-password' })).json().code).toBe(
+      'totp_required',
+    );
   });
 });
 
@@ -126,7 +137,10 @@ describe('sessions', () => {
     expect((await as(t.app, { cookie: idle }).get('/api/v1/auth/me')).statusCode).toBe(401);
 
     const expired = await signIn(t.app, 'jo.officer');
-    await t.ctx.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await t.ctx.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect((await as(t.app, { cookie: expired }).get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
@@ -158,7 +172,12 @@ describe('API keys', () => {
     const machine = as(t.app, { apiKey: t.demoApiKey! });
     const me = await machine.get('/api/v1/auth/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ type: 'api_key', roles: ['system'], capabilities: ['screening'], bureau: { code: 'FR' } });
+    expect(me.json()).toMatchObject({
+      type: 'api_key',
+      roles: ['system'],
+      capabilities: ['screening'],
+      bureau: { code: 'FR' },
+    });
     expect(me.json().unit.name).toBe('Paris-Charles de Gaulle border post');
 
     const stored = await t.ctx.db.selectFrom('api_keys').selectAll().execute();
@@ -183,9 +202,15 @@ describe('API keys', () => {
 
 describe('audit of sign-ins', () => {
   it('records successful and refused sign-ins without the password', async () => {
-    const rows = await t.ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'auth.login').execute();
+    const rows = await t.ctx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'auth.login')
+      .execute();
     expect(rows.some((r) => r.outcome === 'success')).toBe(true);
-    expect(rows.some((r) => r.outcome === 'denied' && (r.details ?? '').includes('wrong_password'))).toBe(true);
+    expect(rows.some((r) => r.outcome === 'denied' && (r.details ?? '').includes('wrong_password'))).toBe(
+      true,
+    );
     expect(JSON.stringify(rows)).not.toContain(DEMO_PASSWORD);
   });
 });

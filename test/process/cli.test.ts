@@ -30,16 +30,30 @@ describe('meridian CLI', () => {
     expect(m.stdout).toMatch(/Applied: 0001_initial|up to date/);
 
     const add = runCli(
-      ['user', 'add', '--bureau', 'ng', '--username', 'ng.first', '--name', 'First Admin', '--role', 'bureau_admin'],
+      [
+        'user',
+        'add',
+        '--bureau',
+        'ng',
+        '--username',
+        'ng.first',
+        '--name',
+        'First Admin',
+        '--role',
+        'bureau_admin',
+      ],
       { ...env, MERIDIAN_NEW_PASSWORD: 'a-strong-first-password' },
     );
     expect(add.status, add.stderr).toBe(0);
     expect(add.stdout).toContain('Created user ng.first');
 
-    const weak = runCli(['user', 'add', '--bureau', 'NG', '--username', 'ng.weak', '--name', 'W', '--role', 'officer'], {
-      ...env,
-      MERIDIAN_NEW_PASSWORD: 'short',
-    });
+    const weak = runCli(
+      ['user', 'add', '--bureau', 'NG', '--username', 'ng.weak', '--name', 'W', '--role', 'officer'],
+      {
+        ...env,
+        MERIDIAN_NEW_PASSWORD: 'short',
+      },
+    );
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('password');
 
@@ -54,10 +68,34 @@ describe('meridian CLI', () => {
     const now = new Date().toISOString();
     await handle.db
       .insertInto('units')
-      .values({ id: unitId, bureau_code: 'NG', name: 'Lagos airport', kind: 'border_post', capabilities: '["screening"]', active: 1, version: 1, created_at: now, updated_at: now })
+      .values({
+        id: unitId,
+        bureau_code: 'NG',
+        name: 'Lagos airport',
+        kind: 'border_post',
+        capabilities: '["screening"]',
+        active: 1,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     await handle.close();
-    const res = runCli(['apikey', 'create', '--bureau', 'NG', '--unit', unitId, '--name', 'Gates', '--capability', 'screening'], env);
+    const res = runCli(
+      [
+        'apikey',
+        'create',
+        '--bureau',
+        'NG',
+        '--unit',
+        unitId,
+        '--name',
+        'Gates',
+        '--capability',
+        'screening',
+      ],
+      env,
+    );
     expect(res.status, res.stderr).toBe(0);
     expect(res.stdout).toMatch(/mk_[A-Za-z0-9]{8}_/);
   });
@@ -68,8 +106,18 @@ describe('meridian CLI', () => {
     expect(ok.stdout).toMatch(/Audit chain intact: \d+ events verified/);
 
     const handle = openDatabase(env.MERIDIAN_DATABASE_URL!);
-    const second = await handle.db.selectFrom('audit_events').select('seq').orderBy('seq').offset(1).limit(1).executeTakeFirstOrThrow();
-    await handle.db.updateTable('audit_events').set({ outcome: 'denied' }).where('seq', '=', second.seq).execute();
+    const second = await handle.db
+      .selectFrom('audit_events')
+      .select('seq')
+      .orderBy('seq')
+      .offset(1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await handle.db
+      .updateTable('audit_events')
+      .set({ outcome: 'denied' })
+      .where('seq', '=', second.seq)
+      .execute();
     await handle.close();
 
     const broken = runCli(['audit', 'verify'], env);

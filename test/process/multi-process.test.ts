@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.js';
 import { currentTotp } from '../../src/modules/identity/totp.js';
-import { openSse } from '../support/sse.js';
 import { type ServerProcess, startServer } from '../support/server-process.js';
+import { openSse } from '../support/sse.js';
 import { createTestDatabaseUrl, testDialect } from '../support/test-db.js';
 
 let a: ServerProcess;
@@ -40,7 +40,11 @@ async function login(server: ServerProcess, username: string, totp = false): Pro
   const res = await fetch(`${server.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD, ...(totp ? { totp: currentTotp(DEMO_TOTP_SECRET) } : {}) }),
+    body: JSON.stringify({
+      username,
+      password: DEMO_PASSWORD,
+      ...(totp ? { totp: currentTotp(DEMO_TOTP_SECRET) } : {}),
+    }),
   });
   expect(res.status).toBe(200);
   return res.headers.get('set-cookie')!.split(';')[0]!;

@@ -8,7 +8,8 @@ import path from 'node:path';
 export const MAIN = path.resolve('dist/src/main.js');
 
 export function assertBuilt() {
-  if (!fs.existsSync(MAIN)) throw new Error('dist/src/main.js is missing: run `npm run build:server` (npm test does)');
+  if (!fs.existsSync(MAIN))
+    throw new Error('dist/src/main.js is missing: run `npm run build:server` (npm test does)');
 }
 
 export async function freePort(): Promise<number> {
@@ -35,7 +36,13 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   const port = await freePort();
   let out = '';
   const child = spawn(process.execPath, [MAIN, 'serve'], {
-    env: { ...process.env, MERIDIAN_PORT: String(port), MERIDIAN_HOST: '127.0.0.1', MERIDIAN_LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      MERIDIAN_PORT: String(port),
+      MERIDIAN_HOST: '127.0.0.1',
+      MERIDIAN_LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => {

@@ -15,7 +15,10 @@ export interface SseClient {
 
 export async function openSse(url: string, headers: Record<string, string>): Promise<SseClient> {
   const controller = new AbortController();
-  const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  const res = await fetch(url, {
+    headers: { accept: 'text/event-stream', ...headers },
+    signal: controller.signal,
+  });
   const events: SseEvent[] = [];
   const waiters: { pred: (e: SseEvent) => boolean; resolve: (e: SseEvent) => void }[] = [];
   if (res.ok && res.body) {
@@ -40,7 +43,11 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
                 .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
             );
             if (!fields.data) continue;
-            const ev: SseEvent = { id: fields.id ?? '', event: fields.event ?? 'message', data: JSON.parse(fields.data) };
+            const ev: SseEvent = {
+              id: fields.id ?? '',
+              event: fields.event ?? 'message',
+              data: JSON.parse(fields.data),
+            };
             events.push(ev);
             for (const w of [...waiters]) {
               if (w.pred(ev)) {
@@ -51,7 +58,7 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
           }
         }
       } catch {
-        // aborted
+        // closed by the test
       }
     })();
   }
@@ -62,8 +69,17 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
       const found = events.find(pred);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events)}`)), ms);
-        waiters.push({ pred, resolve: (e) => { clearTimeout(timer); resolve(e); } });
+        const timer = setTimeout(
+          () => reject(new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events)}`)),
+          ms,
+        );
+        waiters.push({
+          pred,
+          resolve: (e) => {
+            clearTimeout(timer);
+            resolve(e);
+          },
+        });
       });
     },
     close: () => controller.abort(),

@@ -28,12 +28,22 @@ export async function testConfig(overrides: Record<string, string> = {}) {
     MERIDIAN_KEY_FILE: path.join(dir, 'test.key'),
     MERIDIAN_LOG_LEVEL: 'silent',
     MERIDIAN_WEB_ROOT: path.join(dir, 'no-console'),
+    // Tests sign the same demo users in many times; the auth suite sets the real limit.
+    MERIDIAN_SIGNIN_RATE_PER_MINUTE: '1000',
     ...overrides,
   });
-  return { config, drop: async () => { await drop(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    config,
+    drop: async () => {
+      await drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
-export async function createTestApp(opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const { config, drop } = await testConfig(opts.env);
   const { app, ctx } = await buildApp(config);
   await app.ready();
@@ -59,7 +69,11 @@ export function cookieFrom(res: LightMyRequestResponse): string {
 }
 
 /** Signs a demo user in (with the second factor when the account has one); returns the cookie. */
-export async function signIn(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<string> {
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<string> {
   let res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
   if (res.statusCode === 401 && res.json().code === 'totp_required') {
     res = await app.inject({
@@ -80,7 +94,8 @@ export function as(app: FastifyInstance, auth: { cookie?: string; apiKey?: strin
     ...extra,
   });
   return {
-    get: (url: string, extra?: Record<string, string>) => app.inject({ method: 'GET', url, headers: headers(extra) }),
+    get: (url: string, extra?: Record<string, string>) =>
+      app.inject({ method: 'GET', url, headers: headers(extra) }),
     post: (url: string, payload: unknown = {}, extra?: Record<string, string>) =>
       app.inject({ method: 'POST', url, payload: payload as object, headers: headers(extra) }),
     patch: (url: string, payload: unknown, extra?: Record<string, string>) =>

@@ -20,7 +20,10 @@ export async function createTestDatabaseUrl(): Promise<{ url: string; drop: () =
   const name = `meridian_t_${crypto.randomBytes(6).toString('hex')}`;
   if (!base) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meridian-test-'));
-    return { url: path.join(dir, `${name}.db`), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: path.join(dir, `${name}.db`),
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

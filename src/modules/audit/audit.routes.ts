@@ -3,7 +3,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { queryAudit } from '../../platform/audit/audit.query.js';
+import { type AuditFilter, queryAudit } from '../../platform/audit/audit.query.js';
 import { verifyAuditChain } from '../../platform/audit/audit.verify.js';
 import { GENERAL_SECRETARIAT } from '../../platform/auth/principal.js';
 import { badRequest, ProblemError } from '../../platform/http/problem.js';
@@ -24,7 +24,9 @@ const AuditQuery = Type.Object(
     to: Type.Optional(IsoTime),
     cursor: Type.Optional(Type.String({ maxLength: 100 })),
     // Query strings are text; types are not coerced anywhere, so the number is parsed here.
-    limit: Type.Optional(Type.String({ pattern: '^(?:[1-9]\\d{0,1}|[1-4]\\d{2}|500)$', description: '1–500, default 50' })),
+    limit: Type.Optional(
+      Type.String({ pattern: '^(?:[1-9]\\d{0,1}|[1-4]\\d{2}|500)$', description: '1–500, default 50' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -52,18 +54,7 @@ const AuditEventSchema = Type.Object(
   { $id: 'AuditEvent' },
 );
 
-type Q = {
-  bureau?: string;
-  actorId?: string;
-  targetId?: string;
-  targetType?: string;
-  action?: string;
-  outcome?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
-  limit?: string;
-};
+type Q = AuditFilter & { bureau?: string; cursor?: string; limit?: string };
 
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(
@@ -89,16 +80,7 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       const scope = atGs ? q.bureau : principal.bureau;
       const page = await queryAudit(
         ctx.db,
-        {
-          bureau: scope,
-          actorId: q.actorId,
-          targetId: q.targetId,
-          targetType: q.targetType,
-          action: q.action,
-          outcome: q.outcome,
-          from: q.from,
-          to: q.to,
-        },
+        { ...filterOf(q), bureau: scope },
         { cursor: q.cursor, limit: q.limit ? Number(q.limit) : 50 },
       );
       await ctx.audit.record({
@@ -140,9 +122,16 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
         action: 'audit.verify',
         outcome: result.ok ? 'success' : 'failure',
         requestId: request.id,
-        details: { checked: result.checked, ...(result.firstBroken ? { firstBroken: result.firstBroken.seq } : {}) },
+        details: {
+          checked: result.checked,
+          ...(result.firstBroken ? { firstBroken: result.firstBroken.seq } : {}),
+        },
       });
       return result;
     },
   );
+}
+
+function filterOf({ cursor: _c, limit: _l, ...filter }: Q): AuditFilter {
+  return filter;
 }

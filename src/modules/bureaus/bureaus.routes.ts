@@ -1,5 +1,3 @@
-// HTTP for the member bureaus and the General Secretariat (public organisational data).
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { notFoundOrNoAccess } from '../../platform/http/problem.js';

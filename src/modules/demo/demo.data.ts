@@ -37,9 +37,24 @@ export const DEMO_BUREAUS: DemoBureau[] = [
   {
     code: 'FR',
     units: [
-      { key: 'cyber', name: 'Cybercrime unit', kind: 'cybercrime', capabilities: ['databases', 'messaging', 'notices', 'networks'] },
-      { key: 'cdg', name: 'Paris-Charles de Gaulle border post', kind: 'border_post', capabilities: ['screening', 'databases'] },
-      { key: 'fiu', name: 'Financial intelligence unit', kind: 'financial_intelligence', capabilities: ['payments', 'databases', 'messaging'] },
+      {
+        key: 'cyber',
+        name: 'Cybercrime unit',
+        kind: 'cybercrime',
+        capabilities: ['databases', 'messaging', 'notices', 'networks'],
+      },
+      {
+        key: 'cdg',
+        name: 'Paris-Charles de Gaulle border post',
+        kind: 'border_post',
+        capabilities: ['screening', 'databases'],
+      },
+      {
+        key: 'fiu',
+        name: 'Financial intelligence unit',
+        kind: 'financial_intelligence',
+        capabilities: ['payments', 'databases', 'messaging'],
+      },
     ],
     users: [
       ...standardUsers('fr', ['Camille Laurent', 'Julien Moreau', 'Sophie Bernard', 'Élodie Petit']),
@@ -50,8 +65,18 @@ export const DEMO_BUREAUS: DemoBureau[] = [
   {
     code: 'JO',
     units: [
-      { key: 'cp', name: 'Child protection unit', kind: 'child_protection', capabilities: ['icse', 'databases', 'messaging'] },
-      { key: 'ct', name: 'Counter-terrorism unit', kind: 'counter_terrorism', capabilities: ['networks', 'cbrne', 'databases', 'messaging', 'notices'] },
+      {
+        key: 'cp',
+        name: 'Child protection unit',
+        kind: 'child_protection',
+        capabilities: ['icse', 'databases', 'messaging'],
+      },
+      {
+        key: 'ct',
+        name: 'Counter-terrorism unit',
+        kind: 'counter_terrorism',
+        capabilities: ['networks', 'cbrne', 'databases', 'messaging', 'notices'],
+      },
     ],
     users: [
       ...standardUsers('jo', ['ليث الخطيب', 'رنا العبدالله', 'عمر الحسن', 'دانة المصري']),
@@ -61,24 +86,55 @@ export const DEMO_BUREAUS: DemoBureau[] = [
   },
   {
     code: 'BR',
-    units: [{ key: 'foz', name: 'Foz do Iguaçu border post', kind: 'border_post', capabilities: ['screening', 'databases'] }],
+    units: [
+      {
+        key: 'foz',
+        name: 'Foz do Iguaçu border post',
+        kind: 'border_post',
+        capabilities: ['screening', 'databases'],
+      },
+    ],
     users: standardUsers('br', ['Ana Souza', 'Rafael Lima', 'Beatriz Costa', 'Mariana Alves']),
   },
   {
     code: 'NG',
-    units: [{ key: 'fiu', name: 'Financial intelligence unit', kind: 'financial_intelligence', capabilities: ['payments', 'databases', 'messaging'] }],
+    units: [
+      {
+        key: 'fiu',
+        name: 'Financial intelligence unit',
+        kind: 'financial_intelligence',
+        capabilities: ['payments', 'databases', 'messaging'],
+      },
+    ],
     users: standardUsers('ng', ['Chinedu Okafor', 'Aisha Bello', 'Tunde Adeyemi', 'Ngozi Eze']),
   },
   {
     code: 'JP',
-    units: [{ key: 'cyber', name: 'Cybercrime unit', kind: 'cybercrime', capabilities: ['databases', 'messaging', 'networks'] }],
+    units: [
+      {
+        key: 'cyber',
+        name: 'Cybercrime unit',
+        kind: 'cybercrime',
+        capabilities: ['databases', 'messaging', 'networks'],
+      },
+    ],
     users: standardUsers('jp', ['佐藤 健', '鈴木 花子', '高橋 誠', '田中 美咲']),
   },
   {
     code: 'US',
     units: [
-      { key: 'cp', name: 'Child exploitation unit', kind: 'child_protection', capabilities: ['icse', 'databases', 'messaging'] },
-      { key: 'ct', name: 'Counter-terrorism unit', kind: 'counter_terrorism', capabilities: ['networks', 'cbrne', 'databases', 'messaging', 'notices'] },
+      {
+        key: 'cp',
+        name: 'Child exploitation unit',
+        kind: 'child_protection',
+        capabilities: ['icse', 'databases', 'messaging'],
+      },
+      {
+        key: 'ct',
+        name: 'Counter-terrorism unit',
+        kind: 'counter_terrorism',
+        capabilities: ['networks', 'cbrne', 'databases', 'messaging', 'notices'],
+      },
     ],
     users: standardUsers('us', ['Michael Johnson', 'Jennifer Davis', 'Robert Miller', 'Linda Wilson']),
   },
@@ -95,4 +151,9 @@ export const DEMO_BUREAUS: DemoBureau[] = [
 ];
 
 /** The demo API key for a border system: bureau, unit key and the capabilities it is granted. */
-export const DEMO_API_KEY = { bureau: 'FR', unit: 'cdg', name: 'CDG e-gates', capabilities: ['screening'] as Capability[] };
+export const DEMO_API_KEY = {
+  bureau: 'FR',
+  unit: 'cdg',
+  name: 'CDG e-gates',
+  capabilities: ['screening'] as Capability[],
+};

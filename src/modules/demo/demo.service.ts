@@ -38,7 +38,8 @@ export async function seedDemo(
     );
   }
   const signIns = listSignIns();
-  if (demo && (await findUserByUsername(ctx.db, 'fr.officer'))) return { created: false, signIns, apiKey: null };
+  if (demo && (await findUserByUsername(ctx.db, 'fr.officer')))
+    return { created: false, signIns, apiKey: null };
 
   await markDemoInstance(ctx.db);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -97,7 +98,11 @@ export async function seedDemo(
         ctx,
         null,
         bureau.code,
-        { name: DEMO_API_KEY.name, unitId: unitIds.get(DEMO_API_KEY.unit)!, capabilities: DEMO_API_KEY.capabilities },
+        {
+          name: DEMO_API_KEY.name,
+          unitId: unitIds.get(DEMO_API_KEY.unit)!,
+          capabilities: DEMO_API_KEY.capabilities,
+        },
         {},
       );
       apiKey = created.key;

@@ -85,7 +85,9 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const { code } = request.params as { code: string };
       const body = request.body as { name: string; unitId: string; capabilities: Capability[] };
-      const { row, key } = await createApiKey(ctx, requirePrincipal(request), code, body, { requestId: request.id });
+      const { row, key } = await createApiKey(ctx, requirePrincipal(request), code, body, {
+        requestId: request.id,
+      });
       reply.header('cache-control', 'no-store');
       return reply.status(201).send({ ...toDto(row), key });
     },

@@ -22,7 +22,12 @@ function newPrefix(): string {
 export async function listApiKeys(ctx: AppContext, principal: Principal, bureau: string) {
   if (!(await bureauExists(ctx.db, bureau))) throw notFoundOrNoAccess();
   assertCanAdministerBureau(principal, bureau);
-  return ctx.db.selectFrom('api_keys').selectAll().where('bureau_code', '=', bureau).orderBy('created_at').execute();
+  return ctx.db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('bureau_code', '=', bureau)
+    .orderBy('created_at')
+    .execute();
 }
 
 export async function createApiKey(
@@ -78,7 +83,13 @@ export async function createApiKey(
   return { row, key };
 }
 
-export async function revokeApiKey(ctx: AppContext, principal: Principal, bureau: string, id: string, meta: RequestMeta) {
+export async function revokeApiKey(
+  ctx: AppContext,
+  principal: Principal,
+  bureau: string,
+  id: string,
+  meta: RequestMeta,
+) {
   assertCanAdministerBureau(principal, bureau);
   const row = await ctx.db
     .selectFrom('api_keys')

@@ -4,9 +4,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { unauthorized } from '../../platform/http/problem.js';
 import { ProblemSchema } from '../../platform/http/schemas.js';
-import { describePrincipal, PrincipalSchema } from './principal.dto.js';
-import { confirmTotp, login, logout, logoutEverywhere, setupTotp } from './auth.service.js';
 import { requirePrincipal, SESSION_COOKIE } from './auth.hook.js';
+import { confirmTotp, login, logout, logoutEverywhere, setupTotp } from './auth.service.js';
+import { describePrincipal, PrincipalSchema } from './principal.dto.js';
 
 const LoginBody = Type.Object(
   {
@@ -46,9 +46,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       config: {
         // Per address and username, so one attacker cannot lock others out of the form.
         rateLimit: {
-          max: 10,
+          max: ctx.config.signInRatePerMinute,
           timeWindow: '1 minute',
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: string })?.username ?? '').toLowerCase()}`,
+          keyGenerator: (req) =>
+            `${req.ip}|${String((req.body as { username?: string })?.username ?? '').toLowerCase()}`,
         },
       },
     },
@@ -89,7 +90,9 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       if (!request.session) throw unauthorized();
-      await confirmTotp(ctx, request.session, (request.body as { code: string }).code, { requestId: request.id });
+      await confirmTotp(ctx, request.session, (request.body as { code: string }).code, {
+        requestId: request.id,
+      });
       return { stage: 'full' as const, principal: await describePrincipal(ctx, request.session.principal) };
     },
   );
@@ -106,7 +109,13 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.post(
     '/auth/logout-all',
-    { schema: { tags: ['auth'], summary: 'Sign out of every session of this user', body: Type.Optional(Empty) } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out of every session of this user',
+        body: Type.Optional(Empty),
+      },
+    },
     async (request, reply) => {
       const principal = requirePrincipal(request);
       await logoutEverywhere(ctx, principal, { requestId: request.id });
@@ -117,7 +126,13 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   app.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: PrincipalSchema, 401: ProblemSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in',
+        response: { 200: PrincipalSchema, 401: ProblemSchema },
+      },
+    },
     async (request) => describePrincipal(ctx, requirePrincipal(request)),
   );
 }

@@ -46,7 +46,7 @@ export async function login(
       details: { reason },
     });
 
-  if (!user || !user.active) {
+  if (!user?.active) {
     await burnPasswordCheck(input.password);
     await audit('denied', user ? 'inactive' : 'unknown_user');
     throw new ProblemError(401, 'invalid_credentials', INVALID);
@@ -109,7 +109,9 @@ export async function login(
 
 async function failedAttempt(ctx: AppContext, user: store.UserRow) {
   const lock =
-    user.failed_attempts + 1 >= ctx.config.maxFailedSignIns ? isoPlusSeconds(nowIso(), ctx.config.lockoutSeconds) : null;
+    user.failed_attempts + 1 >= ctx.config.maxFailedSignIns
+      ? isoPlusSeconds(nowIso(), ctx.config.lockoutSeconds)
+      : null;
   await store.recordFailedSignIn(ctx.db, user.id, lock);
 }
 
@@ -179,14 +181,26 @@ export async function setupTotp(ctx: AppContext, principal: Principal) {
   const user = await store.findUserById(ctx.db, principal.id);
   if (!user) throw new ProblemError(401, 'not_signed_in', 'Sign in first');
   if (user.totp_enabled) {
-    throw new ProblemError(409, 'totp_already_enrolled', 'A second factor is already enrolled for this account');
+    throw new ProblemError(
+      409,
+      'totp_already_enrolled',
+      'A second factor is already enrolled for this account',
+    );
   }
   const secret = newTotpSecret();
-  await store.updateUser(ctx.db, user.id, null, { totp_secret: ctx.keyring.encrypt(secret), updated_at: nowIso() });
+  await store.updateUser(ctx.db, user.id, null, {
+    totp_secret: ctx.keyring.encrypt(secret),
+    updated_at: nowIso(),
+  });
   return { secret, otpauthUri: totpUri(user.username, secret) };
 }
 
-export async function confirmTotp(ctx: AppContext, session: ResolvedSession, code: string, meta: RequestMeta) {
+export async function confirmTotp(
+  ctx: AppContext,
+  session: ResolvedSession,
+  code: string,
+  meta: RequestMeta,
+) {
   const user = await store.findUserById(ctx.db, session.principal.id);
   if (!user?.totp_secret || user.totp_enabled) {
     throw new ProblemError(409, 'no_enrolment', 'Start the enrolment first (POST /api/v1/auth/totp/setup)');

@@ -3,7 +3,12 @@
 import crypto from 'node:crypto';
 import type { AppContext, RequestMeta } from '../../context.js';
 import { assertCanAdministerBureau } from '../../platform/auth/admin-scope.js';
-import { GENERAL_SECRETARIAT, GS_ONLY_ROLES, type Principal, type Role } from '../../platform/auth/principal.js';
+import {
+  GENERAL_SECRETARIAT,
+  GS_ONLY_ROLES,
+  type Principal,
+  type Role,
+} from '../../platform/auth/principal.js';
 import { staleVersion } from '../../platform/http/etag.js';
 import { badRequest, conflict, notFoundOrNoAccess } from '../../platform/http/problem.js';
 import { nowIso } from '../../platform/time.js';
@@ -16,7 +21,8 @@ import * as store from './users.store.js';
 function checkRoles(bureau: string, roles: readonly Role[]) {
   if (bureau !== GENERAL_SECRETARIAT) {
     const gsOnly = roles.filter((r) => GS_ONLY_ROLES.includes(r));
-    if (gsOnly.length) throw badRequest('roles', `${gsOnly.join(', ')} is only for General Secretariat staff`);
+    if (gsOnly.length)
+      throw badRequest('roles', `${gsOnly.join(', ')} is only for General Secretariat staff`);
   }
 }
 
@@ -100,7 +106,8 @@ export async function updateUser(
   await loadUser(ctx, principal, bureau, id);
   if (input.roles) checkRoles(bureau, input.roles);
   await checkUnit(ctx, bureau, input.unitId);
-  if (id === principal.id && input.active === false) throw badRequest('active', 'you cannot deactivate yourself');
+  if (id === principal.id && input.active === false)
+    throw badRequest('active', 'you cannot deactivate yourself');
   const ok = await store.updateUser(ctx.db, id, version, {
     ...(input.displayName !== undefined ? { display_name: input.displayName.trim() } : {}),
     ...(input.roles !== undefined ? { roles: JSON.stringify(input.roles) } : {}),
@@ -110,19 +117,29 @@ export async function updateUser(
   });
   if (!ok) throw staleVersion();
   // A change of who someone is must take effect now, not at their next sign-in.
-  if (input.active === false || input.roles || input.unitId !== undefined) await store.deleteSessionsOfUser(ctx.db, id);
+  if (input.active === false || input.roles || input.unitId !== undefined)
+    await store.deleteSessionsOfUser(ctx.db, id);
   await ctx.audit.record({
     actor: principal,
     action: 'user.update',
     outcome: 'success',
     requestId: meta.requestId,
     target: { type: 'user', id, bureau },
-    details: { fields: Object.keys(input).join(','), ...(input.roles ? { roles: input.roles.join(',') } : {}) },
+    details: {
+      fields: Object.keys(input).join(','),
+      ...(input.roles ? { roles: input.roles.join(',') } : {}),
+    },
   });
   return (await store.findUserById(ctx.db, id))!;
 }
 
-export async function unlockUser(ctx: AppContext, principal: Principal, bureau: string, id: string, meta: RequestMeta) {
+export async function unlockUser(
+  ctx: AppContext,
+  principal: Principal,
+  bureau: string,
+  id: string,
+  meta: RequestMeta,
+) {
   await loadUser(ctx, principal, bureau, id);
   await store.clearFailedSignIns(ctx.db, id);
   await ctx.audit.record({
@@ -135,7 +152,13 @@ export async function unlockUser(ctx: AppContext, principal: Principal, bureau: 
   return (await store.findUserById(ctx.db, id))!;
 }
 
-export async function resetTotp(ctx: AppContext, principal: Principal, bureau: string, id: string, meta: RequestMeta) {
+export async function resetTotp(
+  ctx: AppContext,
+  principal: Principal,
+  bureau: string,
+  id: string,
+  meta: RequestMeta,
+) {
   await loadUser(ctx, principal, bureau, id);
   await store.updateUser(ctx.db, id, null, { totp_secret: null, totp_enabled: 0, updated_at: nowIso() });
   await store.deleteSessionsOfUser(ctx.db, id);

@@ -47,7 +47,11 @@ export async function recordFailedSignIn(db: Executor, id: string, lockUntil: st
 }
 
 export async function clearFailedSignIns(db: Executor, id: string) {
-  await db.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ failed_attempts: 0, locked_until: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertSession(db: Executor, row: SessionTable) {
@@ -60,7 +64,10 @@ export interface SessionWithUser {
   unit: Pick<UnitTable, 'id' | 'name' | 'capabilities' | 'active'> | null;
 }
 
-export async function findSessionWithUser(db: Executor, sessionId: string): Promise<SessionWithUser | undefined> {
+export async function findSessionWithUser(
+  db: Executor,
+  sessionId: string,
+): Promise<SessionWithUser | undefined> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -81,8 +88,19 @@ export async function findSessionWithUser(db: Executor, sessionId: string): Prom
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { s_id, s_user_id, s_stage, s_created_at, s_last_seen_at, s_expires_at, n_id, n_name, n_capabilities, n_active, ...user } =
-    row;
+  const {
+    s_id,
+    s_user_id,
+    s_stage,
+    s_created_at,
+    s_last_seen_at,
+    s_expires_at,
+    n_id,
+    n_name,
+    n_capabilities,
+    n_active,
+    ...user
+  } = row;
   return {
     session: {
       id: s_id,
@@ -93,7 +111,9 @@ export async function findSessionWithUser(db: Executor, sessionId: string): Prom
       expires_at: s_expires_at,
     },
     user: user as UserRow,
-    unit: n_id ? { id: n_id, name: n_name ?? '', capabilities: n_capabilities ?? '[]', active: n_active ?? 0 } : null,
+    unit: n_id
+      ? { id: n_id, name: n_name ?? '', capabilities: n_capabilities ?? '[]', active: n_active ?? 0 }
+      : null,
   };
 }
 

@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { CAPABILITIES, ROLES } from '../../platform/auth/principal.js';
 import { VERSION } from '../../version.js';
-import { UNIT_KINDS } from '../units/units.schema.js';
 import { isDemoInstance } from '../demo/demo.store.js';
+import { UNIT_KINDS } from '../units/units.schema.js';
 
 export async function metaRoutes(app: FastifyInstance, ctx: AppContext) {
   app.get(

@@ -85,7 +85,13 @@ export async function unitRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Change a unit (bureau administrators; needs If-Match)',
         params: UnitParams,
         body: UpdateUnitBody,
-        response: { 200: UnitSchema, ...errorResponses, 409: ProblemSchema, 412: ProblemSchema, 428: ProblemSchema },
+        response: {
+          200: UnitSchema,
+          ...errorResponses,
+          409: ProblemSchema,
+          412: ProblemSchema,
+          428: ProblemSchema,
+        },
       },
     },
     async (request, reply) => {

@@ -17,7 +17,10 @@ export const CapabilitySchema = Type.Union(
   CAPABILITIES.map((c) => Type.Literal(c)),
   { description: 'A capability a unit may use' },
 );
-export const CapabilityList = Type.Array(CapabilitySchema, { uniqueItems: true, maxItems: CAPABILITIES.length });
+export const CapabilityList = Type.Array(CapabilitySchema, {
+  uniqueItems: true,
+  maxItems: CAPABILITIES.length,
+});
 export const UnitKindSchema = Type.Union(UNIT_KINDS.map((k) => Type.Literal(k)));
 
 export const UnitSchema = Type.Object(

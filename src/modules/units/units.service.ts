@@ -84,7 +84,11 @@ export async function updateUnit(
   if (!unit) throw notFoundOrNoAccess();
   if (input.name && input.name.trim() !== unit.name) {
     if (await store.findUnitByName(ctx.db, bureau, input.name.trim())) {
-      throw conflict('duplicate_name', `Bureau ${bureau} already has a unit named "${input.name.trim()}"`, 'name');
+      throw conflict(
+        'duplicate_name',
+        `Bureau ${bureau} already has a unit named "${input.name.trim()}"`,
+        'name',
+      );
     }
   }
   const ok = await store.updateUnit(ctx.db, id, version, {

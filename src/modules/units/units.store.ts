@@ -6,7 +6,12 @@ export function listUnits(db: Executor, bureau: string) {
 }
 
 export function findUnit(db: Executor, bureau: string, id: string) {
-  return db.selectFrom('units').selectAll().where('bureau_code', '=', bureau).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('units')
+    .selectAll()
+    .where('bureau_code', '=', bureau)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findUnitByName(db: Executor, bureau: string, name: string) {

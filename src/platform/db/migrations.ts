@@ -3,6 +3,8 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { DialectName } from './connect.js';
 
+// Migrations run before the typed schema exists, so they see an untyped database (Kysely's convention).
+// biome-ignore lint/suspicious/noExplicitAny: see above
 type AnyDb = Kysely<any>;
 
 function initial(dialect: DialectName): Migration {
@@ -101,7 +103,11 @@ function initial(dialect: DialectName): Migration {
         .addColumn('prev_hash', 'text', (c) => c.notNull())
         .addColumn('hash', 'text', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('audit_bureau_at').on('audit_events').columns(['bureau_code', 'at']).execute();
+      await db.schema
+        .createIndex('audit_bureau_at')
+        .on('audit_events')
+        .columns(['bureau_code', 'at'])
+        .execute();
       await db.schema.createIndex('audit_actor').on('audit_events').columns(['actor_id', 'seq']).execute();
       await db.schema.createIndex('audit_target').on('audit_events').columns(['target_id', 'seq']).execute();
       await db.schema.createIndex('audit_action').on('audit_events').columns(['action', 'seq']).execute();

@@ -2,9 +2,8 @@
 // the access policy lets it see; each delivery is audited. Resumes with Last-Event-ID.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { requirePrincipal } from '../../modules/identity/auth.hook.js';
+import { requirePrincipal, SESSION_COOKIE } from '../../modules/identity/auth.hook.js';
 import { resolveApiKey, resolveSession } from '../../modules/identity/auth.service.js';
-import { SESSION_COOKIE } from '../../modules/identity/auth.hook.js';
 import type { Principal } from '../auth/principal.js';
 import { decideAccess } from '../policy/access.js';
 import type { StoredEvent } from './event-bus.js';
@@ -14,6 +13,12 @@ const HEARTBEAT_MS = 15_000;
 const RECHECK_MS = 30_000;
 
 export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
+  // Open streams would keep the server from closing; end them first.
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const close of [...open]) close();
+  });
+
   app.get(
     '/events',
     {
@@ -26,10 +31,53 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const lastIdHeader = request.headers['last-event-id'];
-      const lastId = typeof lastIdHeader === 'string' && /^\d+$/.test(lastIdHeader) ? Number(lastIdHeader) : null;
+      const lastId =
+        typeof lastIdHeader === 'string' && /^\d+$/.test(lastIdHeader) ? Number(lastIdHeader) : null;
 
-      reply.hijack();
       const res = reply.raw;
+      await ctx.audit.record({
+        actor: principal,
+        action: 'events.subscribe',
+        outcome: 'success',
+        requestId: request.id,
+      });
+
+      let delivered = lastId ?? 0;
+      // Deliveries go out in order, each only after its audit event is committed (fail closed).
+      let chain: Promise<void> = Promise.resolve();
+      const write = (ev: StoredEvent) => {
+        if (!res.writableEnded) {
+          res.write(
+            `id: ${ev.id}\nevent: ${ev.topic}\ndata: ${JSON.stringify({ id: ev.id, at: ev.at, topic: ev.topic, payload: ev.payload })}\n\n`,
+          );
+        }
+      };
+      const send = (ev: StoredEvent) => {
+        if (ev.id <= delivered) return;
+        if (decideAccess(principal, ev.access) !== 'see') return;
+        delivered = ev.id;
+        chain = chain.then(async () => {
+          if (ev.access.handling === 'public') return write(ev);
+          try {
+            await ctx.audit.record({
+              actor: principal,
+              action: 'events.deliver',
+              outcome: 'success',
+              requestId: request.id,
+              target: { type: 'event', id: String(ev.id), bureau: ev.access.ownerBureau },
+              details: { topic: ev.topic },
+            });
+            write(ev);
+          } catch (err) {
+            request.log.error({ err }, 'audit of an event delivery failed; the event was not sent');
+          }
+        });
+      };
+
+      // Subscribe before answering, so a client that has the headers misses nothing;
+      // replay after subscribing, so nothing published in between is lost.
+      const unsubscribe = ctx.events.subscribe(send);
+      reply.hijack();
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
@@ -39,35 +87,6 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
       });
       res.write(': connected\n\n');
 
-      await ctx.audit.record({
-        actor: principal,
-        action: 'events.subscribe',
-        outcome: 'success',
-        requestId: request.id,
-      });
-
-      let delivered = lastId ?? 0;
-      const send = (ev: StoredEvent) => {
-        if (ev.id <= delivered) return;
-        if (decideAccess(principal, ev.access) !== 'see') return;
-        delivered = ev.id;
-        res.write(`id: ${ev.id}\nevent: ${ev.topic}\ndata: ${JSON.stringify({ id: ev.id, at: ev.at, topic: ev.topic, payload: ev.payload })}\n\n`);
-        if (ev.access.handling !== 'public') {
-          void ctx.audit
-            .record({
-              actor: principal,
-              action: 'events.deliver',
-              outcome: 'success',
-              requestId: request.id,
-              target: { type: 'event', id: String(ev.id), bureau: ev.access.ownerBureau },
-              details: { topic: ev.topic },
-            })
-            .catch((err: unknown) => request.log.error({ err }, 'audit of event delivery failed'));
-        }
-      };
-
-      // Subscribe first, then replay, so nothing published in between is lost.
-      const unsubscribe = ctx.events.subscribe(send);
       if (lastId !== null) {
         for (const ev of await ctx.events.since(lastId)) send(ev);
       }
@@ -85,8 +104,10 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
         clearInterval(heartbeat);
         clearInterval(recheck);
         unsubscribe();
+        open.delete(close);
         res.end();
       };
+      open.add(close);
       request.raw.on('close', close);
     },
   );

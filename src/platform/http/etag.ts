@@ -10,9 +10,12 @@ export function setEtag(reply: FastifyReply, version: number) {
 export function requireIfMatch(request: FastifyRequest): number {
   const raw = request.headers['if-match'];
   if (!raw) {
-    throw new ProblemError(428, 'if_match_required', 'Send If-Match with the ETag you last read, so no change is lost', [
-      { field: 'If-Match', message: 'is required' },
-    ]);
+    throw new ProblemError(
+      428,
+      'if_match_required',
+      'Send If-Match with the ETag you last read, so no change is lost',
+      [{ field: 'If-Match', message: 'is required' }],
+    );
   }
   const m = /^(?:W\/)?"(\d+)"$/.exec(String(raw).trim());
   if (!m) {

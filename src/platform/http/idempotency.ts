@@ -30,11 +30,16 @@ export function installIdempotency(app: FastifyInstance, db: Db) {
     const key = request.headers['idempotency-key'];
     if (key === undefined) return;
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(key)) {
-      throw new ProblemError(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1–128 visible ASCII characters', [
-        { field: 'Idempotency-Key', message: 'must be 1–128 visible ASCII characters' },
-      ]);
+      throw new ProblemError(
+        400,
+        'invalid_idempotency_key',
+        'Idempotency-Key must be 1–128 visible ASCII characters',
+        [{ field: 'Idempotency-Key', message: 'must be 1–128 visible ASCII characters' }],
+      );
     }
-    const principalKey = request.principal ? `${request.principal.type}:${request.principal.id}` : `anon:${request.ip}`;
+    const principalKey = request.principal
+      ? `${request.principal.type}:${request.principal.id}`
+      : `anon:${request.ip}`;
     const hash = requestHash(request);
     for (let attempt = 0; attempt < 2; attempt++) {
       const inserted = await db
@@ -78,12 +83,20 @@ export function installIdempotency(app: FastifyInstance, db: Db) {
             .execute();
           continue;
         }
-        throw new ProblemError(409, 'request_in_progress', 'The same request is still being processed; retry shortly');
+        throw new ProblemError(
+          409,
+          'request_in_progress',
+          'The same request is still being processed; retry shortly',
+        );
       }
       reply.header('idempotent-replayed', 'true');
       return reply.status(prior.status_code).type('application/json').send(prior.response_body);
     }
-    throw new ProblemError(409, 'request_in_progress', 'The same request is still being processed; retry shortly');
+    throw new ProblemError(
+      409,
+      'request_in_progress',
+      'The same request is still being processed; retry shortly',
+    );
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

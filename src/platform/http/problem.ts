@@ -105,13 +105,21 @@ export function fieldErrorsFromValidation(context: string | undefined, errors: A
 
 // Fastify's own error codes for malformed requests, mapped to what a client should hear.
 const FASTIFY_CODES: Record<string, { status: number; code: string; detail: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json', detail: 'The body is not valid JSON' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'malformed_json',
+    detail: 'The body is not valid JSON',
+  },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     status: 400,
     code: 'malformed_json',
     detail: 'The body is empty; send a JSON object (at least {})',
   },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large', detail: 'The body is larger than allowed' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'body_too_large',
+    detail: 'The body is larger than allowed',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: 'unsupported_media_type',
@@ -146,5 +154,4 @@ export function installProblemHandlers(app: FastifyInstance) {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, 500, 'internal_error', 'Something went wrong; quote the request id');
   });
-
 }

@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbHandle } from '../db/connect.js';
+import type { JobTable } from '../db/schema.js';
 import { isoPlusSeconds, nowIso } from '../time.js';
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
@@ -39,22 +40,10 @@ export class JobRunner {
   }
 
   async enqueue(kind: string, payload: Record<string, unknown> = {}, runAt = nowIso()): Promise<string> {
-    const now = nowIso();
     const id = crypto.randomUUID();
     await this.handle.db
       .insertInto('jobs')
-      .values({
-        id,
-        kind,
-        payload: JSON.stringify(payload),
-        run_at: runAt,
-        status: 'queued',
-        attempts: 0,
-        locked_until: null,
-        last_error: null,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(newJob(id, kind, payload, runAt))
       .execute();
     return id;
   }
@@ -64,28 +53,19 @@ export class JobRunner {
     for (const r of this.recurring) {
       await this.handle.db
         .insertInto('jobs')
-        .values({
-          id: `recurring:${r.kind}`,
-          kind: r.kind,
-          payload: '{}',
-          run_at: now,
-          status: 'queued',
-          attempts: 0,
-          locked_until: null,
-          last_error: null,
-          created_at: now,
-          updated_at: now,
-        })
+        .values(newJob(`recurring:${r.kind}`, r.kind, {}, now))
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     }
     this.timer = setInterval(() => {
-      this.running ??= this.runDue().then(
-        () => undefined,
-        () => undefined,
-      ).finally(() => {
-        this.running = undefined;
-      });
+      this.running ??= this.runDue()
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => {
+          this.running = undefined;
+        });
     }, pollMs);
     this.timer.unref();
   }
@@ -159,7 +139,14 @@ export class JobRunner {
         .updateTable('jobs')
         .set(
           recurring
-            ? { status: 'queued', attempts: 0, run_at: isoPlusSeconds(now, recurring.everySeconds), locked_until: null, updated_at: now, last_error: null }
+            ? {
+                status: 'queued',
+                attempts: 0,
+                run_at: isoPlusSeconds(now, recurring.everySeconds),
+                locked_until: null,
+                updated_at: now,
+                last_error: null,
+              }
             : { status: 'done', locked_until: null, updated_at: now },
         )
         .where('id', '=', job.id)
@@ -183,4 +170,20 @@ export class JobRunner {
         .execute();
     }
   }
+}
+
+function newJob(id: string, kind: string, payload: Record<string, unknown>, runAt: string): JobTable {
+  const now = nowIso();
+  return {
+    id,
+    kind,
+    payload: JSON.stringify(payload),
+    run_at: runAt,
+    status: 'queued',
+    attempts: 0,
+    locked_until: null,
+    last_error: null,
+    created_at: now,
+    updated_at: now,
+  };
 }

@@ -45,7 +45,7 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
             if (!fields.data) continue;
             const ev: SseEvent = {
               id: fields.id ?? '',
-              event: fields.event ?? 'message',
+              event: fields.event ?? JSON.parse(fields.data).topic,
               data: JSON.parse(fields.data),
             };
             events.push(ev);

@@ -47,8 +47,9 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
       let chain: Promise<void> = Promise.resolve();
       const write = (ev: StoredEvent) => {
         if (!res.writableEnded) {
+          // No `event:` line: every event is a plain message (EventSource.onmessage) whose data names its topic.
           res.write(
-            `id: ${ev.id}\nevent: ${ev.topic}\ndata: ${JSON.stringify({ id: ev.id, at: ev.at, topic: ev.topic, payload: ev.payload })}\n\n`,
+            `id: ${ev.id}\ndata: ${JSON.stringify({ id: ev.id, at: ev.at, topic: ev.topic, payload: ev.payload })}\n\n`,
           );
         }
       };

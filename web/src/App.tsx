@@ -1,0 +1,56 @@
+// Routes: the sign-in page for strangers, the shell with every capability for the signed-in.
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { Shell } from './layout/Shell';
+import { AuthProvider, isAdmin, isDpo, useAuth } from './lib/auth';
+import { AuditPage } from './pages/AuditPage';
+import { AdminPage } from './pages/admin/AdminPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { NotYetPage } from './pages/NotYetPage';
+import { SignInPage } from './pages/SignInPage';
+
+/** Capabilities whose pages come with later releases; each says so honestly. */
+export const UPCOMING = [
+  { path: 'databases', nav: 'nav.databases' },
+  { path: 'persons', nav: 'nav.persons' },
+  { path: 'screening', nav: 'nav.screening' },
+  { path: 'notices', nav: 'nav.notices' },
+  { path: 'messages', nav: 'nav.messages' },
+  { path: 'payments', nav: 'nav.payments' },
+  { path: 'icse', nav: 'nav.icse', capability: 'icse' },
+  { path: 'networks', nav: 'nav.networks' },
+  { path: 'protection', nav: 'nav.protection' },
+] as const;
+
+function Routed() {
+  const { principal, loading } = useAuth();
+  if (loading) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (!principal) return <SignInPage />;
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/" element={<DashboardPage />} />
+        {UPCOMING.map((u) => (
+          <Route key={u.path} path={`/${u.path}`} element={<NotYetPage navKey={u.nav} />} />
+        ))}
+        {isDpo(principal) && <Route path="/audit" element={<AuditPage />} />}
+        {isAdmin(principal) && <Route path="/admin" element={<AdminPage />} />}
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Shell>
+  );
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <Routed />
+    </AuthProvider>
+  );
+}

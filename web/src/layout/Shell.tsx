@@ -1,0 +1,113 @@
+// The frame of every page once signed in: header, navigation for every capability, content.
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { UPCOMING } from '../App';
+import { isAdmin, isDpo, useAuth } from '../lib/auth';
+import { bureauName } from '../lib/format';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { principal, signOut } = useAuth();
+  const [opened, { toggle }] = useDisclosure();
+  const location = useLocation();
+  if (!principal) return null;
+
+  const links = [
+    { to: '/', label: t('nav.dashboard'), id: 'dashboard' },
+    ...UPCOMING.filter((u) => !('capability' in u) || principal.capabilities.includes(u.capability)).map(
+      (u) => ({
+        to: `/${u.path}`,
+        label: t(u.nav),
+        id: u.path,
+      }),
+    ),
+    ...(isDpo(principal) ? [{ to: '/audit', label: t('nav.audit'), id: 'audit' }] : []),
+    ...(isAdmin(principal) ? [{ to: '/admin', label: t('nav.admin'), id: 'admin' }] : []),
+  ];
+
+  return (
+    <AppShell
+      // No sliding: switching to Arabic moves the navbar across at once.
+      transitionDuration={0}
+      header={{ height: 60 }}
+      navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
+            <Title order={3} c="indigo.8">
+              {t('app.name')}
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Stack gap={0} visibleFrom="sm" align="flex-end">
+              <Text size="sm" fw={600} data-testid="who">
+                {principal.displayName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {bureauName(principal.bureau.names, principal.bureau.code)} ({principal.bureau.code})
+              </Text>
+            </Stack>
+            <LanguageSwitch />
+            <Button variant="light" size="xs" onClick={() => void signOut(false)} data-testid="sign-out">
+              {t('header.signOut')}
+            </Button>
+            <Button
+              variant="subtle"
+              size="xs"
+              color="red"
+              onClick={() => void signOut(true)}
+              visibleFrom="md"
+            >
+              {t('header.signOutEverywhere')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" data-testid="navbar">
+        <ScrollArea>
+          {links.map((l) => (
+            <NavLink
+              key={l.to}
+              component={Link}
+              to={l.to}
+              label={l.label}
+              active={location.pathname === l.to}
+              data-testid={`nav-${l.id}`}
+            />
+          ))}
+        </ScrollArea>
+        {principal.roles.length > 0 && (
+          <Group gap={4} mt="auto" p="xs">
+            {principal.roles.map((r) => (
+              <Badge key={r} variant="light" size="sm">
+                {t(`roles.${r}`)}
+              </Badge>
+            ))}
+          </Group>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,52 @@
+// Who is signed in, shared by every page.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext } from 'react';
+import { ApiError, api, type Principal } from './api';
+
+interface AuthState {
+  principal: Principal | null;
+  loading: boolean;
+  refresh: () => Promise<void>;
+  signOut: (everywhere?: boolean) => Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const qc = useQueryClient();
+  const me = useQuery({
+    queryKey: ['me'],
+    queryFn: async () => {
+      try {
+        return await api.get<Principal>('/auth/me');
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return null;
+        throw e;
+      }
+    },
+    retry: false,
+  });
+  const state: AuthState = {
+    principal: me.data ?? null,
+    loading: me.isLoading,
+    refresh: async () => {
+      await qc.invalidateQueries({ queryKey: ['me'] });
+    },
+    signOut: async (everywhere = false) => {
+      await api.post(everywhere ? '/auth/logout-all' : '/auth/logout').catch(() => undefined);
+      qc.clear();
+      qc.setQueryData(['me'], null);
+    },
+  };
+  return <AuthContext.Provider value={state}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}
+
+export const isAdmin = (p: Principal | null) =>
+  Boolean(p?.roles.some((r) => r === 'bureau_admin' || r === 'gs_admin'));
+export const isDpo = (p: Principal | null) => Boolean(p?.roles.includes('dpo'));

@@ -43,7 +43,7 @@ async function newPage() {
 
 const shot = (page, name) => page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 
-async function signIn(page, username, { totp = false, screenshot } = {}) {
+async function signIn(page, username, { totp = false, screenshot, totpScreenshot } = {}) {
   await page.goto(server.url);
   await page.getByTestId('username').fill(username);
   await page.getByTestId('password').fill(PASSWORD);
@@ -51,6 +51,7 @@ async function signIn(page, username, { totp = false, screenshot } = {}) {
   await page.getByTestId('signin-submit').click();
   if (totp) {
     await page.getByTestId('totp').first().waitFor();
+    if (totpScreenshot) await shot(page, totpScreenshot);
     await page.locator('[data-testid="totp"] input').first().click();
     await page.keyboard.type(authenticator.generate(TOTP_SECRET));
     await page.getByTestId('signin-submit').click();
@@ -61,7 +62,7 @@ async function signIn(page, username, { totp = false, screenshot } = {}) {
 describe('console', () => {
   it('signs an administrator in with the second factor and lands on the dashboard', async () => {
     const page = await newPage();
-    await signIn(page, 'fr.admin', { totp: true, screenshot: 'sign-in' });
+    await signIn(page, 'fr.admin', { totp: true, screenshot: 'sign-in', totpScreenshot: 'sign-in-totp' });
     assert.match(await page.getByTestId('dashboard-title').innerText(), /Sophie Bernard/);
     assert.match(await page.getByTestId('dashboard-bureau').innerText(), /France \(FR\)/);
     await page.getByTestId('events-status').getByText('Connected').waitFor();
@@ -121,6 +122,9 @@ describe('console', () => {
     await page.getByTestId('apikey-close').click();
     await page.getByTestId('apikeys-table').getByText('Marseille gates').waitFor();
     assert.equal(await page.getByText(secret).count(), 0, 'the key is not shown again');
+    await page.getByTestId('tab-users').click();
+    await page.getByTestId('users-table').getByText('fr.officer').waitFor();
+    await shot(page, 'admin-users');
 
     // The key works for the machine it was made for.
     const me = await fetch(`${server.url}/api/v1/auth/me`, {

@@ -20,7 +20,8 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
       <MantineProvider theme={theme}>
-        <Notifications position="top-center" />
+        {/* Below the header, never over the signed-in user's name or the language switch. */}
+        <Notifications position="bottom-center" />
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <App />

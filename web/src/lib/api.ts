@@ -16,9 +16,32 @@ export class ApiError extends Error {
     super(detail);
   }
 
-  /** The message for one form field, if the server named it. */
+  /** The message for one form field, if the server named it (`name`, `body.name`, `querystring.from`…). */
   fieldMessage(field: string): string | undefined {
-    return this.errors.find((e) => e.field === field || e.field.startsWith(`${field}.`))?.message;
+    const names = (e: FieldError) => e.field.split('.');
+    return this.errors.find((e) => names(e).includes(field))?.message;
+  }
+}
+
+/** Called when the server no longer knows the session (expired, or signed out elsewhere). */
+let onUnauthorized: (() => void) | null = null;
+export function setUnauthorizedHandler(handler: (() => void) | null) {
+  onUnauthorized = handler;
+}
+
+/** A fresh Idempotency-Key: a retried create is then never applied twice. */
+export function idempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function parseBody(text: string): Record<string, unknown> | undefined {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // A proxy's HTML error page, say: not ours to interpret.
+    return undefined;
   }
 }
 
@@ -41,15 +64,20 @@ async function request<T>(
   });
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  const data = text ? JSON.parse(text) : undefined;
+  const data = parseBody(text);
   if (!res.ok) {
+    if (res.status === 401 && !url.startsWith('/auth/')) onUnauthorized?.();
     throw new ApiError(
       res.status,
-      data?.code ?? 'error',
-      data?.detail ?? res.statusText,
-      data?.errors ?? [],
-      data?.requestId,
+      typeof data?.code === 'string' ? data.code : 'error',
+      typeof data?.detail === 'string' ? data.detail : res.statusText || `HTTP ${res.status}`,
+      Array.isArray(data?.errors) ? (data.errors as FieldError[]) : [],
+      typeof data?.requestId === 'string' ? data.requestId : undefined,
     );
+  }
+  if (text && data === undefined) {
+    // A 200 that is not JSON is a server or proxy fault, not data.
+    throw new ApiError(res.status, 'not_json', res.statusText || `HTTP ${res.status}`);
   }
   return data as T;
 }
@@ -58,6 +86,9 @@ export const api = {
   get: <T>(url: string) => request<T>('GET', url),
   post: <T>(url: string, body?: unknown, headers?: Record<string, string>) =>
     request<T>('POST', url, body, headers),
+  /** A POST that creates something, sent with its own Idempotency-Key. */
+  create: <T>(url: string, body: unknown) =>
+    request<T>('POST', url, body, { 'idempotency-key': idempotencyKey() }),
   patch: <T>(url: string, body: unknown, version: number) =>
     request<T>('PATCH', url, body, { 'if-match': `"${version}"` }),
 };
@@ -145,5 +176,3 @@ export interface Meta {
   capabilities: string[];
   unitKinds: string[];
 }
-
-export const ROLES_NEEDING_ADMIN = ['bureau_admin', 'gs_admin'];

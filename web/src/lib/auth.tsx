@@ -1,7 +1,7 @@
 // Who is signed in, shared by every page.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext } from 'react';
-import { ApiError, api, type Principal } from './api';
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
+import { ApiError, api, type Principal, setUnauthorizedHandler } from './api';
 
 interface AuthState {
   principal: Principal | null;
@@ -26,6 +26,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     },
     retry: false,
   });
+  // A session that ended elsewhere (expiry, "sign out everywhere") brings back the sign-in page.
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      qc.setQueryData(['me'], null);
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [qc]);
   const state: AuthState = {
     principal: me.data ?? null,
     loading: me.isLoading,

@@ -45,7 +45,7 @@ export function ApiKeysTab({ bureau }: { bureau: string }) {
     e.preventDefault();
     setError(null);
     try {
-      const res = await api.post<ApiKey & { key: string }>(`/bureaus/${bureau}/api-keys`, {
+      const res = await api.create<ApiKey & { key: string }>(`/bureaus/${bureau}/api-keys`, {
         name,
         unitId,
         capabilities: caps,

@@ -30,7 +30,7 @@ export function UnitsTab({ bureau }: { bureau: string }) {
     e.preventDefault();
     setError(null);
     try {
-      await api.post<Unit>(`/bureaus/${bureau}/units`, { name, kind, capabilities: caps });
+      await api.create<Unit>(`/bureaus/${bureau}/units`, { name, kind, capabilities: caps });
       setName('');
       setCaps([]);
       await act(async () => {}, refresh);

@@ -42,7 +42,7 @@ export function UsersTab({ bureau }: { bureau: string }) {
     e.preventDefault();
     setError(null);
     try {
-      await api.post(`/bureaus/${bureau}/users`, { ...form, unitId: form.unitId || null });
+      await api.create(`/bureaus/${bureau}/users`, { ...form, unitId: form.unitId || null });
       setForm(EMPTY);
       await act(async () => {}, refresh);
     } catch (err) {

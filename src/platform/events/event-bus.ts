@@ -32,7 +32,10 @@ export class EventBus {
   private timer?: NodeJS.Timeout;
   private stopped = false;
 
-  constructor(private readonly handle: DbHandle) {}
+  constructor(
+    private readonly handle: DbHandle,
+    private readonly opts: { pollMs?: number } = {},
+  ) {}
 
   async start(): Promise<void> {
     const last = await this.handle.db
@@ -47,8 +50,11 @@ export class EventBus {
       await this.listenClient.query(`LISTEN ${CHANNEL}`);
     }
     // A safety net for a lost notification and for gaps that need a second look.
-    this.timer = setInterval(() => this.wake(), POLL_MS);
-    this.timer.unref();
+    const pollMs = this.opts.pollMs ?? POLL_MS;
+    if (pollMs > 0) {
+      this.timer = setInterval(() => this.wake(), pollMs);
+      this.timer.unref();
+    }
   }
 
   async stop(): Promise<void> {

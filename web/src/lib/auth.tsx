@@ -1,11 +1,13 @@
 // Who is signed in, shared by every page.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useEffect } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { ApiError, api, type Principal, setUnauthorizedHandler } from './api';
 
 interface AuthState {
   principal: Principal | null;
   loading: boolean;
+  /** True when the server ended the session while the console was open. */
+  sessionEnded: boolean;
   refresh: () => Promise<void>;
   signOut: (everywhere?: boolean) => Promise<void>;
 }
@@ -14,6 +16,7 @@ const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
+  const [sessionEnded, setSessionEnded] = useState(false);
   const me = useQuery({
     queryKey: ['me'],
     queryFn: async () => {
@@ -31,19 +34,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUnauthorizedHandler(() => {
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       qc.setQueryData(['me'], null);
+      setSessionEnded(true);
     });
     return () => setUnauthorizedHandler(null);
   }, [qc]);
   const state: AuthState = {
     principal: me.data ?? null,
     loading: me.isLoading,
+    sessionEnded,
     refresh: async () => {
+      setSessionEnded(false);
       await qc.invalidateQueries({ queryKey: ['me'] });
     },
     signOut: async (everywhere = false) => {
       await api.post(everywhere ? '/auth/logout-all' : '/auth/logout').catch(() => undefined);
       qc.clear();
       qc.setQueryData(['me'], null);
+      setSessionEnded(false);
     },
   };
   return <AuthContext.Provider value={state}>{children}</AuthContext.Provider>;

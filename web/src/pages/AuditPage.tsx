@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../layout/DataTable';
 import { ApiError, type AuditEvent, api } from '../lib/api';
 import { formatTime } from '../lib/format';
 
@@ -92,50 +93,48 @@ export function AuditPage() {
       {error && <Alert color="red">{t('common.error', { detail: error.detail })}</Alert>}
       {searched && items.length === 0 && <Text c="dimmed">{t('audit.empty')}</Text>}
       {items.length > 0 && (
-        <Table striped highlightOnHover data-testid="audit-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('audit.time')}</Table.Th>
-              <Table.Th>{t('audit.actor')}</Table.Th>
-              <Table.Th>{t('audit.bureau')}</Table.Th>
-              <Table.Th>{t('audit.actionColumn')}</Table.Th>
-              <Table.Th>{t('audit.target')}</Table.Th>
-              <Table.Th>{t('audit.outcome')}</Table.Th>
-              <Table.Th>{t('audit.requestId')}</Table.Th>
+        <DataTable
+          testId="audit-table"
+          headers={[
+            t('audit.time'),
+            t('audit.actor'),
+            t('audit.bureau'),
+            t('audit.actionColumn'),
+            t('audit.target'),
+            t('audit.outcome'),
+            t('audit.requestId'),
+          ]}
+        >
+          {items.map((e) => (
+            <Table.Tr key={e.seq}>
+              <Table.Td>{formatTime(e.at)}</Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace" dir="ltr">
+                  {e.actorType}:{e.actorId?.slice(0, 8) ?? '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>{e.bureau ?? '—'}</Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace" dir="ltr">
+                  {e.action}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace" dir="ltr">
+                  {e.targetType
+                    ? `${e.targetType}${e.targetBureau ? `@${e.targetBureau}` : ''}:${e.targetId?.slice(0, 8) ?? ''}`
+                    : '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>{t(`outcomes.${e.outcome}`, { defaultValue: e.outcome })}</Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace" dir="ltr">
+                  {e.requestId?.slice(0, 8) ?? '—'}
+                </Text>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((e) => (
-              <Table.Tr key={e.seq}>
-                <Table.Td>{formatTime(e.at)}</Table.Td>
-                <Table.Td>
-                  <Text size="xs" ff="monospace" dir="ltr">
-                    {e.actorType}:{e.actorId?.slice(0, 8) ?? '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{e.bureau ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" ff="monospace" dir="ltr">
-                    {e.action}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs" ff="monospace" dir="ltr">
-                    {e.targetType
-                      ? `${e.targetType}${e.targetBureau ? `@${e.targetBureau}` : ''}:${e.targetId?.slice(0, 8) ?? ''}`
-                      : '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{t(`outcomes.${e.outcome}`, { defaultValue: e.outcome })}</Table.Td>
-                <Table.Td>
-                  <Text size="xs" ff="monospace" dir="ltr">
-                    {e.requestId?.slice(0, 8) ?? '—'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </DataTable>
       )}
       {cursor && (
         <Button variant="light" onClick={() => void load(true)} loading={busy}>

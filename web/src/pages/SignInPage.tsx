@@ -23,7 +23,7 @@ type Step = 'password' | 'totp' | 'enrol';
 
 export function SignInPage() {
   const { t } = useTranslation();
-  const { refresh } = useAuth();
+  const { refresh, sessionEnded } = useAuth();
   const [step, setStep] = useState<Step>('password');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -39,6 +39,16 @@ export function SignInPage() {
       return t(key, { defaultValue: t('signin.errors.generic', { detail: e.detail }) });
     }
     return t('signin.errors.generic', { detail: String(e) });
+  };
+
+  const startOver = () => {
+    // An unfinished enrolment leaves a half-session: end it before someone else signs in.
+    if (step === 'enrol') void api.post('/auth/logout').catch(() => undefined);
+    setStep('password');
+    setCode('');
+    setPassword('');
+    setEnrolment(null);
+    setError(null);
   };
 
   const submit = async (ev: FormEvent) => {
@@ -68,6 +78,7 @@ export function SignInPage() {
         setStep('totp');
         setCode('');
       } else {
+        if (e instanceof ApiError && e.code === 'invalid_totp') setCode('');
         setError(explain(e));
       }
     } finally {
@@ -90,6 +101,11 @@ export function SignInPage() {
               {t('app.tagline')}
             </Text>
             <Title order={4}>{step === 'enrol' ? t('signin.enrolTitle') : t('signin.title')}</Title>
+            {sessionEnded && !error && step === 'password' && (
+              <Alert color="yellow" data-testid="session-ended">
+                {t('signin.sessionEnded')}
+              </Alert>
+            )}
             {error && (
               <Alert color="red" data-testid="signin-error">
                 {error}
@@ -158,6 +174,11 @@ export function SignInPage() {
             <Button type="submit" loading={busy} data-testid="signin-submit">
               {step === 'enrol' ? t('signin.confirm') : t('signin.submit')}
             </Button>
+            {step !== 'password' && (
+              <Button variant="subtle" size="xs" onClick={startOver} data-testid="signin-back">
+                {t('signin.back')}
+              </Button>
+            )}
           </Stack>
         </form>
       </Paper>

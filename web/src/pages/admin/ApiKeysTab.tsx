@@ -16,10 +16,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type ApiKey, api } from '../../lib/api';
+import { DataTable } from '../../layout/DataTable';
+import { type ApiKey, api } from '../../lib/api';
 import { formatTime } from '../../lib/format';
+import { CreateCard, useCreateForm } from './CreateCard';
 import { act, useRefresh, useUnits } from './useAdminData';
 
 export function ApiKeysTab({ bureau }: { bureau: string }) {
@@ -34,119 +36,101 @@ export function ApiKeysTab({ bureau }: { bureau: string }) {
   const [name, setName] = useState('');
   const [unitId, setUnitId] = useState<string | null>(null);
   const [caps, setCaps] = useState<string[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const activeUnits = (units.data?.items ?? []).filter((u) => u.active);
   const unitCaps = activeUnits.find((u) => u.id === unitId)?.capabilities ?? [];
   const unitName = (id: string) => units.data?.items.find((u) => u.id === id)?.name ?? id;
 
-  const create = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      const res = await api.create<ApiKey & { key: string }>(`/bureaus/${bureau}/api-keys`, {
-        name,
-        unitId,
-        capabilities: caps,
-      });
-      setCreated(res.key);
-      setName('');
-      setCaps([]);
-      await refresh();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err);
-    }
-  };
+  const { error, onSubmit } = useCreateForm(async () => {
+    const res = await api.post<ApiKey & { key: string }>(`/bureaus/${bureau}/api-keys`, {
+      name,
+      unitId,
+      capabilities: caps,
+    });
+    setCreated(res.key);
+    setName('');
+    setCaps([]);
+    await refresh();
+  });
 
   return (
     <Stack>
-      <Card withBorder>
-        <form onSubmit={create}>
-          <Title order={5} mb="sm">
-            {t('admin.apiKeys.new')}
-          </Title>
-          <Group align="flex-start" wrap="wrap">
-            <TextInput
-              label={t('admin.apiKeys.name')}
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              required
-              error={error?.fieldMessage('name')}
-              data-testid="apikey-name"
-            />
-            <Select
-              label={t('admin.apiKeys.unit')}
-              value={unitId}
-              onChange={(v) => {
-                setUnitId(v);
-                setCaps([]);
-              }}
-              data={activeUnits.map((u) => ({ value: u.id, label: u.name }))}
-              error={error?.fieldMessage('unitId')}
-              data-testid="apikey-unit"
-            />
-            <MultiSelect
-              searchable
-              label={t('admin.apiKeys.capabilities')}
-              value={caps}
-              onChange={setCaps}
-              miw={240}
-              data={unitCaps.map((c) => ({ value: c, label: t(`capabilities.${c}`) }))}
-              error={error?.fieldMessage('capabilities')}
-              data-testid="apikey-capabilities"
-            />
-          </Group>
-          <Button type="submit" mt="md" data-testid="apikey-create">
-            {t('admin.apiKeys.create')}
-          </Button>
-          {error && !error.errors.length && (
-            <Text c="red" size="sm" mt="xs">
-              {error.detail}
-            </Text>
-          )}
-        </form>
-      </Card>
+      <CreateCard
+        title={t('admin.apiKeys.new')}
+        submitLabel={t('admin.apiKeys.create')}
+        submitTestId="apikey-create"
+        error={error}
+        onSubmit={onSubmit}
+      >
+        <TextInput
+          label={t('admin.apiKeys.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          required
+          error={error?.fieldMessage('name')}
+          data-testid="apikey-name"
+        />
+        <Select
+          label={t('admin.apiKeys.unit')}
+          value={unitId}
+          onChange={(v) => {
+            setUnitId(v);
+            setCaps([]);
+          }}
+          data={activeUnits.map((u) => ({ value: u.id, label: u.name }))}
+          error={error?.fieldMessage('unitId')}
+          data-testid="apikey-unit"
+        />
+        <MultiSelect
+          searchable
+          label={t('admin.apiKeys.capabilities')}
+          value={caps}
+          onChange={setCaps}
+          miw={240}
+          data={unitCaps.map((c) => ({ value: c, label: t(`capabilities.${c}`) }))}
+          error={error?.fieldMessage('capabilities')}
+          data-testid="apikey-capabilities"
+        />
+      </CreateCard>
       {keys.data?.items.length === 0 && <Text c="dimmed">{t('admin.apiKeys.empty')}</Text>}
       {(keys.data?.items.length ?? 0) > 0 && (
-        <Table striped data-testid="apikeys-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('admin.apiKeys.name')}</Table.Th>
-              <Table.Th>{t('admin.apiKeys.unit')}</Table.Th>
-              <Table.Th>{t('admin.apiKeys.prefix')}</Table.Th>
-              <Table.Th>{t('admin.apiKeys.capabilities')}</Table.Th>
-              <Table.Th>{t('admin.apiKeys.lastUsed')}</Table.Th>
-              <Table.Th>{t('admin.status')}</Table.Th>
-              <Table.Th>{t('admin.actions')}</Table.Th>
+        <DataTable
+          testId="apikeys-table"
+          headers={[
+            t('admin.apiKeys.name'),
+            t('admin.apiKeys.unit'),
+            t('admin.apiKeys.prefix'),
+            t('admin.apiKeys.capabilities'),
+            t('admin.apiKeys.lastUsed'),
+            t('admin.status'),
+            t('admin.actions'),
+          ]}
+        >
+          {keys.data?.items.map((k) => (
+            <Table.Tr key={k.id}>
+              <Table.Td>{k.name}</Table.Td>
+              <Table.Td>{unitName(k.unitId)}</Table.Td>
+              <Table.Td>
+                <Code dir="ltr">mk_{k.prefix}_…</Code>
+              </Table.Td>
+              <Table.Td>{k.capabilities.map((c) => t(`capabilities.${c}`)).join(', ')}</Table.Td>
+              <Table.Td>{k.lastUsedAt ? formatTime(k.lastUsedAt) : t('admin.apiKeys.never')}</Table.Td>
+              <Table.Td>
+                <Badge color={k.revokedAt ? 'gray' : 'green'}>
+                  {k.revokedAt ? t('admin.apiKeys.revoked') : t('admin.active')}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {!k.revokedAt && (
+                  <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(k)}>
+                    {t('admin.apiKeys.revoke')}
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {keys.data?.items.map((k) => (
-              <Table.Tr key={k.id}>
-                <Table.Td>{k.name}</Table.Td>
-                <Table.Td>{unitName(k.unitId)}</Table.Td>
-                <Table.Td>
-                  <Code dir="ltr">mk_{k.prefix}_…</Code>
-                </Table.Td>
-                <Table.Td>{k.capabilities.map((c) => t(`capabilities.${c}`)).join(', ')}</Table.Td>
-                <Table.Td>{k.lastUsedAt ? formatTime(k.lastUsedAt) : t('admin.apiKeys.never')}</Table.Td>
-                <Table.Td>
-                  <Badge color={k.revokedAt ? 'gray' : 'green'}>
-                    {k.revokedAt ? t('admin.apiKeys.revoked') : t('admin.active')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {!k.revokedAt && (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(k)}>
-                      {t('admin.apiKeys.revoke')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </DataTable>
       )}
 
       <Modal

@@ -40,16 +40,31 @@ export async function startServer() {
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (!output.includes('Demo sign-ins')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start: ${output}`);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`server was not ready within 60 s: ${output}`);
+    }
+    const ready = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    // /health/ready answers before the demo accounts exist (the server listens, then seeds);
+    // the last start-up line is printed once they do.
+    if (ready && output.includes('API documentation:')) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
     url,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

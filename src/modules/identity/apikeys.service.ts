@@ -2,6 +2,7 @@
 // capabilities, shown once, stored as a hash, revocable, with their last use recorded.
 import crypto from 'node:crypto';
 import type { AppContext, RequestMeta } from '../../context.js';
+import { recordChange } from '../../platform/audit/audit.change.js';
 import { assertCanAdministerBureau } from '../../platform/auth/admin-scope.js';
 import type { Capability, Principal } from '../../platform/auth/principal.js';
 import { randomToken, sha256Hex } from '../../platform/crypto/keyring.js';
@@ -71,14 +72,9 @@ export async function createApiKey(
     revoked_at: null,
   };
   await ctx.db.insertInto('api_keys').values(row).execute();
-  await ctx.audit.record({
-    actor: principal,
-    actorType: principal ? undefined : 'system',
-    action: 'apikey.create',
-    outcome: 'success',
-    requestId: meta.requestId,
-    target: { type: 'api_key', id: row.id, bureau },
-    details: { unit: unit.id, capabilities: input.capabilities.join(',') },
+  await recordChange(ctx.audit, principal, 'apikey.create', { type: 'api_key', id: row.id, bureau }, meta, {
+    unit: unit.id,
+    capabilities: input.capabilities.join(','),
   });
   return { row, key };
 }
@@ -100,13 +96,7 @@ export async function revokeApiKey(
   if (!row) throw notFoundOrNoAccess();
   if (!row.revoked_at) {
     await ctx.db.updateTable('api_keys').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
-    await ctx.audit.record({
-      actor: principal,
-      action: 'apikey.revoke',
-      outcome: 'success',
-      requestId: meta.requestId,
-      target: { type: 'api_key', id, bureau },
-    });
+    await recordChange(ctx.audit, principal, 'apikey.revoke', { type: 'api_key', id, bureau }, meta);
   }
   return (await ctx.db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst())!;
 }

@@ -2,6 +2,7 @@
 // change their roles and unit, unlock them and reset their second factor. All is audited.
 import crypto from 'node:crypto';
 import type { AppContext, RequestMeta } from '../../context.js';
+import { recordChange } from '../../platform/audit/audit.change.js';
 import { assertCanAdministerBureau } from '../../platform/auth/admin-scope.js';
 import {
   GENERAL_SECRETARIAT,
@@ -82,14 +83,8 @@ export async function createUser(
     updated_at: now,
   };
   await store.insertUser(ctx.db, row);
-  await ctx.audit.record({
-    actor: principal,
-    actorType: principal ? undefined : 'system',
-    action: 'user.create',
-    outcome: 'success',
-    requestId: meta.requestId,
-    target: { type: 'user', id: row.id, bureau },
-    details: { roles: input.roles.join(',') },
+  await recordChange(ctx.audit, principal, 'user.create', { type: 'user', id: row.id, bureau }, meta, {
+    roles: input.roles.join(','),
   });
   return row;
 }
@@ -119,16 +114,9 @@ export async function updateUser(
   // A change of who someone is must take effect now, not at their next sign-in.
   if (input.active === false || input.roles || input.unitId !== undefined)
     await store.deleteSessionsOfUser(ctx.db, id);
-  await ctx.audit.record({
-    actor: principal,
-    action: 'user.update',
-    outcome: 'success',
-    requestId: meta.requestId,
-    target: { type: 'user', id, bureau },
-    details: {
-      fields: Object.keys(input).join(','),
-      ...(input.roles ? { roles: input.roles.join(',') } : {}),
-    },
+  await recordChange(ctx.audit, principal, 'user.update', { type: 'user', id, bureau }, meta, {
+    fields: Object.keys(input).join(','),
+    ...(input.roles ? { roles: input.roles.join(',') } : {}),
   });
   return (await store.findUserById(ctx.db, id))!;
 }
@@ -142,13 +130,7 @@ export async function unlockUser(
 ) {
   await loadUser(ctx, principal, bureau, id);
   await store.clearFailedSignIns(ctx.db, id);
-  await ctx.audit.record({
-    actor: principal,
-    action: 'user.unlock',
-    outcome: 'success',
-    requestId: meta.requestId,
-    target: { type: 'user', id, bureau },
-  });
+  await recordChange(ctx.audit, principal, 'user.unlock', { type: 'user', id, bureau }, meta);
   return (await store.findUserById(ctx.db, id))!;
 }
 
@@ -162,12 +144,6 @@ export async function resetTotp(
   await loadUser(ctx, principal, bureau, id);
   await store.updateUser(ctx.db, id, null, { totp_secret: null, totp_enabled: 0, updated_at: nowIso() });
   await store.deleteSessionsOfUser(ctx.db, id);
-  await ctx.audit.record({
-    actor: principal,
-    action: 'user.reset_totp',
-    outcome: 'success',
-    requestId: meta.requestId,
-    target: { type: 'user', id, bureau },
-  });
+  await recordChange(ctx.audit, principal, 'user.reset_totp', { type: 'user', id, bureau }, meta);
   return (await store.findUserById(ctx.db, id))!;
 }

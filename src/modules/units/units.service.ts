@@ -1,6 +1,7 @@
 // Rules for a bureau's units: only its administrators (or the GS's) change them; all is audited.
 import crypto from 'node:crypto';
 import type { AppContext, RequestMeta } from '../../context.js';
+import { recordChange } from '../../platform/audit/audit.change.js';
 import { assertCanAdministerBureau, canViewBureauOrganisation } from '../../platform/auth/admin-scope.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { staleVersion } from '../../platform/http/etag.js';
@@ -53,13 +54,9 @@ export async function createUnit(
     updated_at: now,
   };
   await store.insertUnit(ctx.db, row);
-  await ctx.audit.record({
-    actor: principal,
-    action: 'unit.create',
-    outcome: 'success',
-    requestId: meta.requestId,
-    target: { type: 'unit', id: row.id, bureau },
-    details: { kind: input.kind, capabilities: input.capabilities.join(',') },
+  await recordChange(ctx.audit, principal, 'unit.create', { type: 'unit', id: row.id, bureau }, meta, {
+    kind: input.kind,
+    capabilities: input.capabilities.join(','),
   });
   // The bureau's own people see their organisation change live.
   await ctx.events.publish(
@@ -98,13 +95,8 @@ export async function updateUnit(
     updated_at: nowIso(),
   });
   if (!ok) throw staleVersion();
-  await ctx.audit.record({
-    actor: principal,
-    action: 'unit.update',
-    outcome: 'success',
-    requestId: meta.requestId,
-    target: { type: 'unit', id, bureau },
-    details: { fields: Object.keys(input).join(',') },
+  await recordChange(ctx.audit, principal, 'unit.update', { type: 'unit', id, bureau }, meta, {
+    fields: Object.keys(input).join(','),
   });
   return (await store.findUnit(ctx.db, bureau, id))!;
 }

@@ -1,16 +1,13 @@
 import {
   Badge,
   Button,
-  Card,
   Group,
   MultiSelect,
   PasswordInput,
   Select,
   Stack,
   Table,
-  Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';

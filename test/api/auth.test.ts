@@ -184,7 +184,8 @@ describe('API keys', () => {
     expect(JSON.stringify(stored)).not.toContain(t.demoApiKey!.split('_')[2]);
     expect(stored[0]!.last_used_at).not.toBeNull();
 
-    const admin = as(t.app, { cookie: await signIn(t.app, 'fr.admin') });
+    // The General Secretariat's administrator may revoke any bureau's key (fr.admin's code is spent).
+    const admin = as(t.app, { cookie: await signIn(t.app, 'xg.admin') });
     const revoked = await admin.post(`/api/v1/bureaus/FR/api-keys/${me.json().id}/revoke`);
     expect(revoked.json().revokedAt).not.toBeNull();
     const after = await machine.get('/api/v1/auth/me');
@@ -212,5 +213,16 @@ describe('audit of sign-ins', () => {
       true,
     );
     expect(JSON.stringify(rows)).not.toContain(DEMO_PASSWORD);
+  });
+});
+
+describe('one-time codes', () => {
+  it('accepts a code once: the same code cannot sign in a second time', async () => {
+    const code = currentTotp(DEMO_TOTP_SECRET);
+    const first = await login({ username: 'us.dpo', password: DEMO_PASSWORD, totp: code });
+    expect(first.statusCode).toBe(200);
+    const replay = await login({ username: 'us.dpo', password: DEMO_PASSWORD, totp: code });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().code).toBe('invalid_totp');
   });
 });

@@ -83,6 +83,7 @@ export async function seedDemo(
           roles: JSON.stringify(user.roles),
           totp_secret: totp ? totpSecret : null,
           totp_enabled: totp ? 1 : 0,
+          totp_last_step: null,
           failed_attempts: 0,
           locked_until: null,
           active: 1,

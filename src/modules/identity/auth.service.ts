@@ -6,7 +6,7 @@ import { ProblemError } from '../../platform/http/problem.js';
 import { isoPlusSeconds, nowIso } from '../../platform/time.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 import { apiKeyPrincipal, parseRoles, userPrincipal } from './principals.js';
-import { checkTotp, newTotpSecret, totpUri } from './totp.js';
+import { newTotpSecret, totpStep, totpUri } from './totp.js';
 import * as store from './users.store.js';
 
 export type SessionStage = 'full' | 'totp_enrolment';
@@ -81,7 +81,7 @@ export async function login(
         { field: 'totp', message: 'is required for this account' },
       ]);
     }
-    if (!checkTotp(input.totp, ctx.keyring.decrypt(user.totp_secret))) {
+    if (!(await spendTotp(ctx, user, input.totp))) {
       await failedAttempt(ctx, user);
       await audit('denied', 'wrong_totp');
       throw new ProblemError(401, 'invalid_totp', 'The code is wrong or has expired', [
@@ -205,7 +205,7 @@ export async function confirmTotp(
   if (!user?.totp_secret || user.totp_enabled) {
     throw new ProblemError(409, 'no_enrolment', 'Start the enrolment first (POST /api/v1/auth/totp/setup)');
   }
-  if (!checkTotp(code, ctx.keyring.decrypt(user.totp_secret))) {
+  if (!(await spendTotp(ctx, user, code))) {
     await ctx.audit.record({
       actor: session.principal,
       action: 'auth.totp_enrol',
@@ -224,4 +224,21 @@ export async function confirmTotp(
     outcome: 'success',
     requestId: meta.requestId,
   });
+}
+
+/**
+ * Accepts a one-time code once: its step must be later than the last one the user spent, and
+ * recording it is a conditional update, so two requests racing with the same code cannot both win.
+ */
+async function spendTotp(ctx: AppContext, user: store.UserRow, code: string): Promise<boolean> {
+  if (!user.totp_secret) return false;
+  const step = totpStep(code, ctx.keyring.decrypt(user.totp_secret));
+  if (step === null) return false;
+  const res = await ctx.db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', user.id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }

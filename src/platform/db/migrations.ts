@@ -169,9 +169,16 @@ function initial(dialect: DialectName): Migration {
   };
 }
 
+/** The last 30-second step whose one-time code a user spent, so a code cannot be replayed. */
+const totpLastStep: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('users').addColumn('totp_last_step', 'bigint').execute();
+  },
+};
+
 /** Every migration, in order. Append; never edit one that has shipped. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
-  return { '0001_initial': initial(dialect) };
+  return { '0001_initial': initial(dialect), '0002_totp_last_step': totpLastStep };
 }
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -34,6 +34,8 @@ export interface UserTable {
   roles: string; // JSON array of roles
   totp_secret: string | null; // encrypted at rest
   totp_enabled: number;
+  /** The 30-second step of the last one-time code accepted; older or equal steps are refused. */
+  totp_last_step: number | null;
   failed_attempts: number;
   locked_until: string | null;
   active: number;

@@ -5,7 +5,7 @@ import { Command, Option } from 'commander';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
-import { DemoRefused, formatSignIns, seedDemo } from './modules/demo/demo.service.js';
+import { DemoRefused, type DemoResult, formatSignIns, seedDemo } from './modules/demo/demo.service.js';
 import { createApiKey } from './modules/identity/apikeys.service.js';
 import { currentTotp } from './modules/identity/totp.js';
 import { HUMAN_ROLES } from './modules/identity/users.schema.js';
@@ -38,7 +38,7 @@ async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   }
 }
 
-async function runDemo(ctx: AppContext, force: boolean, url?: string) {
+async function runDemo(ctx: AppContext, force: boolean): Promise<DemoResult> {
   const bar = process.stdout.isTTY ? progressBar('Demo data') : null;
   let started = false;
   const result = await seedDemo(ctx, {
@@ -51,6 +51,10 @@ async function runDemo(ctx: AppContext, force: boolean, url?: string) {
     },
   });
   bar?.stop();
+  return result;
+}
+
+function printDemo(result: DemoResult, url?: string) {
   console.log(result.created ? 'Demo data created.' : 'Demo data was already there.');
   console.log(formatSignIns(result, url));
 }
@@ -71,18 +75,25 @@ program
     };
     process.on('SIGINT', () => void shutdown('SIGINT'));
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    // Demo accounts exist before the server answers, so "ready" means one can sign in.
+    let demo: DemoResult | DemoRefused | null = null;
+    if (cfg.demo) {
+      try {
+        demo = await runDemo(ctx, false);
+      } catch (e) {
+        if (!(e instanceof DemoRefused)) throw e;
+        demo = e;
+      }
+    }
     await app.listen({ host: cfg.host, port: cfg.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : cfg.port;
     const url = `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${port}/`;
     console.log(`Meridian ${VERSION} on ${describeDatabase(cfg.databaseUrl)}`);
-    if (cfg.demo) {
-      try {
-        await runDemo(ctx, false, url);
-      } catch (e) {
-        if (!(e instanceof DemoRefused)) throw e;
-        console.log(`${e.message}\nMeridian console: ${url}`);
-      }
+    if (demo instanceof DemoRefused) {
+      console.log(`${demo.message}\nMeridian console: ${url}`);
+    } else if (demo) {
+      printDemo(demo, url);
     } else {
       console.log(`Meridian console: ${url}`);
     }
@@ -108,7 +119,7 @@ program
   .description('Create demo bureaus, units and sign-ins (refuses a database with real users)')
   .option('--force', 'add demo data even to a database that is not a demo instance')
   .action(async (opts: { force?: boolean }) => {
-    await withContext((ctx) => runDemo(ctx, Boolean(opts.force)));
+    await withContext(async (ctx) => printDemo(await runDemo(ctx, Boolean(opts.force))));
   });
 
 const user = program.command('user').description('Manage users');

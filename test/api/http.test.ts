@@ -198,3 +198,21 @@ describe('operations', () => {
     expect(err.json().requestId).toBe(err.headers['x-request-id']);
   });
 });
+
+describe('messages a client can act on', () => {
+  it('lists the allowed choices for a field that takes one of several values, once', async () => {
+    const res = await post(
+      '/api/v1/bureaus/FR/units',
+      JSON.stringify({ name: 'Unit B', kind: 'spaceship', capabilities: ['flying'] }),
+    );
+    const body = expectProblem(res, 400);
+    const kind = body.errors.filter((e) => e.field === 'kind');
+    expect(kind).toHaveLength(1);
+    expect(kind[0]!.message).toBe(
+      'must be one of: ncb_office, cybercrime, financial_intelligence, counter_terrorism, child_protection, border_post, other',
+    );
+    const cap = body.errors.filter((e) => e.field === 'capabilities.0');
+    expect(cap).toHaveLength(1);
+    expect(cap[0]!.message).toMatch(/^must be one of: databases, screening/);
+  });
+});

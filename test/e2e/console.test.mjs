@@ -36,12 +36,49 @@ after(async () => {
   await server?.stop();
 });
 
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, locale: 'en-GB' });
+async function newPage(storageState) {
+  const context = await browser.newContext({
+    viewport: { width: 1360, height: 860 },
+    locale: 'en-GB',
+    storageState,
+  });
   return context.newPage();
 }
 
+/** The French bureau administrator's session: signed in once with the second factor, then reused. */
+let adminState;
+async function adminPage() {
+  if (adminState) {
+    const page = await newPage(adminState);
+    await page.goto(server.url);
+    await page.getByTestId('dashboard-title').waitFor();
+    return page;
+  }
+  const page = await newPage();
+  await signIn(page, 'fr.admin', { totp: true });
+  adminState = await page.context().storageState();
+  return page;
+}
+
 const shot = (page, name) => page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+
+/** Codes already sent per account: were the server to refuse a replayed code, the next step is used. */
+const usedCodes = new Set();
+async function freshCode(account, secret) {
+  for (;;) {
+    const code = authenticator.generate(secret);
+    if (!usedCodes.has(`${account}:${code}`)) {
+      usedCodes.add(`${account}:${code}`);
+      return code;
+    }
+    await new Promise((r) => setTimeout(r, authenticator.timeRemaining() * 1000 + 200));
+  }
+}
+
+async function typeCode(page, account, secret) {
+  await page.locator('[data-testid="totp"] input').first().click();
+  await page.keyboard.type(await freshCode(account, secret));
+}
 
 async function signIn(page, username, { totp = false, screenshot, totpScreenshot } = {}) {
   await page.goto(server.url);
@@ -52,19 +89,24 @@ async function signIn(page, username, { totp = false, screenshot, totpScreenshot
   if (totp) {
     await page.getByTestId('totp').first().waitFor();
     if (totpScreenshot) await shot(page, totpScreenshot);
-    await page.locator('[data-testid="totp"] input').first().click();
-    await page.keyboard.type(authenticator.generate(TOTP_SECRET));
+    await typeCode(page, username, TOTP_SECRET);
     await page.getByTestId('signin-submit').click();
   }
   await page.getByTestId('dashboard-title').waitFor();
 }
 
+const pick = async (page, testId, option) => {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+};
+
 describe('console', () => {
   it('signs an administrator in with the second factor and lands on the dashboard', async () => {
     const page = await newPage();
-    await signIn(page, 'fr.admin', { totp: true, screenshot: 'sign-in', totpScreenshot: 'sign-in-totp' });
-    assert.match(await page.getByTestId('dashboard-title').innerText(), /Sophie Bernard/);
-    assert.match(await page.getByTestId('dashboard-bureau').innerText(), /France \(FR\)/);
+    // A one-time code works once, so each test signs in a different second-factor account.
+    await signIn(page, 'us.admin', { totp: true, screenshot: 'sign-in', totpScreenshot: 'sign-in-totp' });
+    assert.match(await page.getByTestId('dashboard-title').innerText(), /Robert Miller/);
+    assert.match(await page.getByTestId('dashboard-bureau').innerText(), /United States.*\(US\)/);
     await page.getByTestId('events-status').getByText('Connected').waitFor();
     await shot(page, 'dashboard-en');
     await page.context().close();
@@ -83,18 +125,52 @@ describe('console', () => {
     assert.ok(nav.x > viewport.width / 2, `navbar should be on the right in Arabic, x=${nav.x}`);
     await shot(page, 'dashboard-ar');
 
-    await page.getByTestId('language-switch').click();
-    await page.getByRole('option', { name: 'Français' }).click();
+    // The choice is remembered: a reload comes back in Arabic, right-to-left.
+    await page.reload();
+    await page.getByText('لوحة المعلومات').first().waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+
+    await pick(page, 'language-switch', 'Français');
     await page.getByText('Tableau de bord').first().waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+
+    await pick(page, 'language-switch', 'English');
+    await page.getByTestId('nav-dashboard').getByText('Dashboard').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     const navLtr = await page.getByTestId('navbar').boundingBox();
-    assert.ok(navLtr.x < 10, 'navbar should be on the left again');
+    assert.ok(navLtr.x < 10, `navbar should be on the left again, x=${navLtr.x}`);
+    await page.context().close();
+  });
+
+  it('says why a sign-in failed, in the chosen language', async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await pick(page, 'language-switch', 'Español');
+    await page.getByTestId('username').fill('fr.officer');
+    await page.getByTestId('password').fill('not-the-password');
+    await page.getByTestId('signin-submit').click();
+    assert.equal(await page.getByTestId('signin-error').innerText(), 'Usuario o contraseña incorrectos.');
+    await pick(page, 'language-switch', 'العربية');
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    assert.equal(
+      await page.getByTestId('signin-error').innerText(),
+      'اسم المستخدم أو كلمة المرور غير صحيحة.',
+      'the message follows the language switch',
+    );
+    await page.getByText('تسجيل الدخول إلى ميريديان').waitFor();
+    await shot(page, 'sign-in-ar');
     await page.context().close();
   });
 
   it('lets a bureau administrator create a unit and an API key shown once', async () => {
-    const page = await newPage();
-    await signIn(page, 'fr.admin', { totp: true });
+    // An officer of the bureau watches the dashboard while the administrator works.
+    const watcher = await newPage();
+    await signIn(watcher, 'fr.officer');
+    await watcher.getByTestId('events-status').getByText('Connected').waitFor();
+
+    const page = await adminPage();
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('unit-name').fill('Marseille port border post');
     await page.getByTestId('unit-kind').click();
@@ -106,6 +182,12 @@ describe('console', () => {
     await page.getByTestId('unit-create').click();
     await page.getByTestId('units-table').getByText('Marseille port border post').waitFor();
     await shot(page, 'admin-units');
+    const live = watcher
+      .getByTestId('events-table')
+      .getByRole('row')
+      .filter({ hasText: 'Marseille port border post' });
+    await live.getByText('Unit created').waitFor();
+    await watcher.context().close();
 
     await page.getByTestId('tab-api-keys').click();
     await page.getByTestId('apikey-name').fill('Marseille gates');
@@ -132,6 +214,17 @@ describe('console', () => {
     });
     assert.equal(me.status, 200);
     assert.deepEqual((await me.json()).capabilities, ['screening']);
+
+    // Revoked after a confirmation, it stops working at once.
+    await page.getByTestId('tab-api-keys').click();
+    const row = page.getByTestId('apikeys-table').getByRole('row').filter({ hasText: 'Marseille gates' });
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByTestId('apikey-revoke-confirm').click();
+    await row.getByText('Revoked').waitFor();
+    const after = await fetch(`${server.url}/api/v1/auth/me`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    assert.equal(after.status, 401);
     await page.context().close();
   });
 
@@ -153,5 +246,67 @@ describe('console', () => {
     await dpo.getByTestId('audit-table').getByText('auth.login').first().waitFor();
     await shot(dpo, 'audit');
     await dpo.context().close();
+  });
+  it('enrols a new data-protection officer in the second factor at first sign-in', async () => {
+    const admin = await adminPage();
+    await admin.getByTestId('nav-admin').click();
+    await admin.getByTestId('tab-users').click();
+    await admin.getByTestId('user-username').fill('fr.dpo2');
+    await admin.getByTestId('user-display-name').fill('Nadia Rousseau');
+    await admin.getByTestId('user-password').fill('correct horse battery');
+    await admin.getByRole('textbox', { name: 'Roles' }).click();
+    await admin.getByRole('option', { name: 'Data-protection officer' }).click();
+    await admin.keyboard.press('Escape');
+    await admin.getByTestId('user-create').click();
+    await admin.getByTestId('users-table').getByText('fr.dpo2').waitFor();
+    await admin.context().close();
+
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.getByTestId('username').fill('fr.dpo2');
+    await page.getByTestId('password').fill('correct horse battery');
+    await page.getByTestId('signin-submit').click();
+    const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+    assert.match(secret, /^[A-Z2-7]{16,}$/, 'a base32 secret to type into an authenticator');
+    await page.getByText(/^otpauth:\/\/totp\//).waitFor();
+    await shot(page, 'sign-in-enrol');
+    await typeCode(page, 'fr.dpo2', secret);
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('dashboard-title').waitFor();
+    assert.match(await page.getByTestId('dashboard-title').innerText(), /Nadia Rousseau/);
+    await page.getByTestId('nav-audit').waitFor();
+    await page.context().close();
+  });
+
+  it('shows ICSE only to a child-protection unit, and lets the GS administrator pick any bureau', async () => {
+    const cp = await newPage();
+    await signIn(cp, 'jo.childprotection');
+    await cp.getByTestId('nav-icse').click();
+    await cp.getByTestId('not-yet').waitFor();
+    await cp.context().close();
+
+    const gs = await newPage();
+    await signIn(gs, 'xg.admin', { totp: true });
+    await gs.getByTestId('nav-admin').click();
+    await gs.getByTestId('bureau-picker').click();
+    await gs.getByTestId('bureau-picker').fill('Japan');
+    await gs.getByRole('option', { name: 'Japan (JP)' }).click();
+    await gs.getByTestId('units-table').getByText('Cybercrime unit').waitFor();
+    assert.equal(await gs.getByTestId('units-table').getByText('Child exploitation unit').count(), 0);
+    await gs.context().close();
+  });
+
+  it('signs out everywhere: the other sessions of the user end too', async () => {
+    const first = await newPage();
+    await signIn(first, 'fr.supervisor');
+    const second = await newPage();
+    await signIn(second, 'fr.supervisor');
+    await second.getByTestId('sign-out-everywhere').click();
+    await second.getByTestId('signin-submit').waitFor();
+    await first.reload();
+    await first.getByTestId('signin-submit').waitFor();
+    assert.equal(await first.getByTestId('dashboard-title').count(), 0);
+    await first.context().close();
+    await second.context().close();
   });
 });

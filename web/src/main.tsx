@@ -21,7 +21,7 @@ createRoot(document.getElementById('root')!).render(
     <DirectionProvider initialDirection={directionOf(i18n.language)} detectDirection={false}>
       <MantineProvider theme={theme}>
         {/* Below the header, never over the signed-in user's name or the language switch. */}
-        <Notifications position="bottom-center" />
+        <Notifications position="bottom-right" />
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <App />

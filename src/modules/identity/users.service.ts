@@ -143,7 +143,12 @@ export async function resetTotp(
   meta: RequestMeta,
 ) {
   await loadUser(ctx, principal, bureau, id);
-  await store.updateUser(ctx.db, id, null, { totp_secret: null, totp_enabled: 0, totp_last_step: null, updated_at: nowIso() });
+  await store.updateUser(ctx.db, id, null, {
+    totp_secret: null,
+    totp_enabled: 0,
+    totp_last_step: null,
+    updated_at: nowIso(),
+  });
   await store.deleteSessionsOfUser(ctx.db, id);
   await recordChange(ctx.audit, principal, 'user.reset_totp', { type: 'user', id, bureau }, meta);
   return (await store.findUserById(ctx.db, id))!;

@@ -81,7 +81,21 @@ export function fieldErrorsFromValidation(context: string | undefined, errors: A
   const seen = new Set<string>();
   const out: FieldError[] = [];
   const root = context === 'body' ? '' : `${context ?? 'body'}`;
+  // A union of literals (TypeBox's way of writing a choice) fails as one `const` error per
+  // choice plus an `anyOf`; say it once, as the list of choices.
+  const choices = new Map<string, unknown[]>();
   for (const e of errors) {
+    if (e.keyword === 'const' && e.params && 'allowedValue' in e.params) {
+      const at = e.instancePath ?? '';
+      choices.set(at, [...(choices.get(at) ?? []), e.params.allowedValue]);
+    }
+  }
+  for (const e of errors) {
+    const at = e.instancePath ?? '';
+    if (choices.has(at) && (e.keyword === 'const' || e.keyword === 'anyOf')) {
+      e.keyword = 'enum';
+      e.params = { allowedValues: choices.get(at) };
+    }
     const path = (e.instancePath ?? '').split('/').filter(Boolean).join('.');
     let field = [root, path].filter(Boolean).join('.');
     let message = e.message ?? 'is invalid';

@@ -9,7 +9,7 @@ export function LanguageSwitch() {
     <Select
       aria-label={t('lang.label')}
       data-testid="language-switch"
-      w={130}
+      w={{ base: 112, sm: 130 }}
       size="xs"
       allowDeselect={false}
       value={i18n.language}

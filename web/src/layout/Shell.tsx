@@ -23,7 +23,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { principal, signOut } = useAuth();
-  const [opened, { toggle }] = useDisclosure();
+  const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   if (!principal) return null;
 
@@ -52,7 +52,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
-            <Title order={3} c="indigo.8">
+            <Title order={3} c="indigo.8" fz={{ base: 'h4', sm: 'h3' }}>
               {t('app.name')}
             </Title>
             <Text size="sm" c="dimmed" visibleFrom="md">
@@ -78,6 +78,7 @@ export function Shell({ children }: { children: ReactNode }) {
               color="red"
               onClick={() => void signOut(true)}
               visibleFrom="md"
+              data-testid="sign-out-everywhere"
             >
               {t('header.signOutEverywhere')}
             </Button>
@@ -94,9 +95,22 @@ export function Shell({ children }: { children: ReactNode }) {
               label={l.label}
               active={location.pathname === l.to}
               data-testid={`nav-${l.id}`}
+              onClick={close}
             />
           ))}
         </ScrollArea>
+        {/* On a phone the header has no room for who is signed in or "sign out everywhere". */}
+        <Stack gap={4} p="xs" hiddenFrom="md" mt="md">
+          <Text size="sm" fw={600} hiddenFrom="sm">
+            {principal.displayName}
+          </Text>
+          <Text size="xs" c="dimmed" hiddenFrom="sm">
+            {bureauName(principal.bureau.names, principal.bureau.code)} ({principal.bureau.code})
+          </Text>
+          <Button variant="subtle" size="xs" color="red" onClick={() => void signOut(true)}>
+            {t('header.signOutEverywhere')}
+          </Button>
+        </Stack>
         {principal.roles.length > 0 && (
           <Group gap={4} mt="auto" p="xs">
             {principal.roles.map((r) => (

@@ -48,8 +48,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     },
     signOut: async (everywhere = false) => {
       await api.post(everywhere ? '/auth/logout-all' : '/auth/logout').catch(() => undefined);
-      qc.clear();
+      // Not qc.clear(): that would drop the 'me' query from under its observer, and the page
+      // would never learn that nobody is signed in any more.
       qc.setQueryData(['me'], null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
       setSessionEnded(false);
     },
   };

@@ -94,7 +94,11 @@ export function DashboardPage() {
                 <Table.Tr key={e.id}>
                   <Table.Td>{formatTime(e.at)}</Table.Td>
                   <Table.Td>
-                    <Text ff="monospace" size="sm">
+                    <Text size="sm" fw={500}>
+                      {/* Known topics read as words; a topic this console does not know yet, as is. */}
+                      {t(`topics.${e.topic}`, { defaultValue: e.topic })}
+                    </Text>
+                    <Text ff="monospace" size="xs" c="dimmed" dir="ltr">
                       {e.topic}
                     </Text>
                   </Table.Td>

@@ -29,7 +29,8 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [enrolment, setEnrolment] = useState<{ secret: string; otpauthUri: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The failure itself, not its text: switching language re-translates the message.
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   const explain = (e: unknown) => {
@@ -79,7 +80,7 @@ export function SignInPage() {
         setCode('');
       } else {
         if (e instanceof ApiError && e.code === 'invalid_totp') setCode('');
-        setError(explain(e));
+        setError(e);
       }
     } finally {
       setBusy(false);
@@ -101,14 +102,14 @@ export function SignInPage() {
               {t('app.tagline')}
             </Text>
             <Title order={4}>{step === 'enrol' ? t('signin.enrolTitle') : t('signin.title')}</Title>
-            {sessionEnded && !error && step === 'password' && (
+            {sessionEnded && error === null && step === 'password' && (
               <Alert color="yellow" data-testid="session-ended">
                 {t('signin.sessionEnded')}
               </Alert>
             )}
-            {error && (
+            {error !== null && (
               <Alert color="red" data-testid="signin-error">
-                {error}
+                {explain(error)}
               </Alert>
             )}
             {step !== 'enrol' && (
@@ -145,7 +146,7 @@ export function SignInPage() {
                 <Text size="sm" fw={600}>
                   {t('signin.uri')}
                 </Text>
-                <Code block dir="ltr" style={{ wordBreak: 'break-all' }}>
+                <Code block dir="ltr" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
                   {enrolment.otpauthUri}
                 </Code>
               </Stack>

@@ -41,7 +41,7 @@ export function ApiKeysTab({ bureau }: { bureau: string }) {
   const unitName = (id: string) => units.data?.items.find((u) => u.id === id)?.name ?? id;
 
   const { error, onSubmit } = useCreateForm(async () => {
-    const res = await api.post<ApiKey & { key: string }>(`/bureaus/${bureau}/api-keys`, {
+    const res = await api.create<ApiKey & { key: string }>(`/bureaus/${bureau}/api-keys`, {
       name,
       unitId,
       capabilities: caps,
@@ -140,7 +140,12 @@ export function ApiKeysTab({ bureau }: { bureau: string }) {
       >
         <Stack>
           <Alert color="yellow">{t('admin.apiKeys.shownOnce')}</Alert>
-          <Code block dir="ltr" data-testid="apikey-secret" style={{ wordBreak: 'break-all' }}>
+          <Code
+            block
+            dir="ltr"
+            data-testid="apikey-secret"
+            style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+          >
             {created}
           </Code>
           <Group justify="space-between">
@@ -167,6 +172,7 @@ export function ApiKeysTab({ bureau }: { bureau: string }) {
             </Button>
             <Button
               color="red"
+              data-testid="apikey-revoke-confirm"
               onClick={() => {
                 const k = revoking;
                 setRevoking(null);

@@ -15,7 +15,7 @@ export function UnitsTab({ bureau }: { bureau: string }) {
   const [kind, setKind] = useState<string | null>('border_post');
   const [caps, setCaps] = useState<string[]>([]);
   const { error, onSubmit } = useCreateForm(async () => {
-    await api.post<Unit>(`/bureaus/${bureau}/units`, { name, kind, capabilities: caps });
+    await api.create<Unit>(`/bureaus/${bureau}/units`, { name, kind, capabilities: caps });
     setName('');
     setCaps([]);
     await act(async () => {}, refresh);

@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../layout/DataTable';
 import { api, type User } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
 import { CreateCard, useCreateForm } from './CreateCard';
 import { act, useMeta, useRefresh, useUnits } from './useAdminData';
 
@@ -21,6 +22,7 @@ const EMPTY = { username: '', displayName: '', password: '', roles: ['officer'],
 
 export function UsersTab({ bureau }: { bureau: string }) {
   const { t } = useTranslation();
+  const { principal } = useAuth();
   const meta = useMeta();
   const units = useUnits(bureau);
   const users = useQuery({
@@ -37,7 +39,7 @@ export function UsersTab({ bureau }: { bureau: string }) {
     units.data?.items.find((u) => u.id === id)?.name ?? t('admin.users.noUnit');
 
   const { error, onSubmit } = useCreateForm(async () => {
-    await api.post(`/bureaus/${bureau}/users`, { ...form, unitId: form.unitId || null });
+    await api.create(`/bureaus/${bureau}/users`, { ...form, unitId: form.unitId || null });
     setForm(EMPTY);
     await act(async () => {}, refresh);
   });
@@ -47,6 +49,7 @@ export function UsersTab({ bureau }: { bureau: string }) {
       <CreateCard
         title={t('admin.users.new')}
         submitLabel={t('admin.users.create')}
+        submitTestId="user-create"
         error={error}
         onSubmit={onSubmit}
       >
@@ -57,6 +60,7 @@ export function UsersTab({ bureau }: { bureau: string }) {
           required
           dir="ltr"
           error={error?.fieldMessage('username')}
+          data-testid="user-username"
         />
         <TextInput
           label={t('admin.users.displayName')}
@@ -64,6 +68,7 @@ export function UsersTab({ bureau }: { bureau: string }) {
           onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })}
           required
           error={error?.fieldMessage('displayName')}
+          data-testid="user-display-name"
         />
         <PasswordInput
           label={t('admin.users.password')}
@@ -72,6 +77,7 @@ export function UsersTab({ bureau }: { bureau: string }) {
           required
           miw={260}
           error={error?.fieldMessage('password')}
+          data-testid="user-password"
         />
         <MultiSelect
           searchable
@@ -81,6 +87,7 @@ export function UsersTab({ bureau }: { bureau: string }) {
           data={roleChoices}
           miw={220}
           error={error?.fieldMessage('roles')}
+          data-testid="user-roles"
         />
         <Select
           label={t('admin.users.unit')}
@@ -91,6 +98,7 @@ export function UsersTab({ bureau }: { bureau: string }) {
             ...(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
           ]}
           error={error?.fieldMessage('unitId')}
+          data-testid="user-unit"
         />
       </CreateCard>
       <DataTable
@@ -106,7 +114,9 @@ export function UsersTab({ bureau }: { bureau: string }) {
       >
         {users.data?.items.map((u) => (
           <Table.Tr key={u.id}>
-            <Table.Td dir="ltr">{u.username}</Table.Td>
+            <Table.Td dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+              {u.username}
+            </Table.Td>
             <Table.Td>{u.displayName}</Table.Td>
             <Table.Td>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</Table.Td>
             <Table.Td>{unitName(u.unitId)}</Table.Td>
@@ -120,7 +130,8 @@ export function UsersTab({ bureau }: { bureau: string }) {
               </Group>
             </Table.Td>
             <Table.Td>
-              <Group gap={4} wrap="nowrap">
+              {/* End-aligned, so "Deactivate" lines up down the column; never offered on oneself. */}
+              <Group gap={4} wrap="nowrap" justify="flex-end">
                 {u.locked && (
                   <Button
                     size="xs"
@@ -132,7 +143,7 @@ export function UsersTab({ bureau }: { bureau: string }) {
                     {t('admin.users.unlock')}
                   </Button>
                 )}
-                {u.totpEnabled && (
+                {u.totpEnabled && u.id !== principal?.id && (
                   <Button
                     size="xs"
                     variant="subtle"
@@ -143,19 +154,21 @@ export function UsersTab({ bureau }: { bureau: string }) {
                     {t('admin.users.resetTotp')}
                   </Button>
                 )}
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color={u.active ? 'red' : 'green'}
-                  onClick={() =>
-                    void act(
-                      () => api.patch(`/bureaus/${bureau}/users/${u.id}`, { active: !u.active }, u.version),
-                      refresh,
-                    )
-                  }
-                >
-                  {u.active ? t('admin.users.deactivate') : t('admin.users.activate')}
-                </Button>
+                {u.id !== principal?.id && (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color={u.active ? 'red' : 'green'}
+                    onClick={() =>
+                      void act(
+                        () => api.patch(`/bureaus/${bureau}/users/${u.id}`, { active: !u.active }, u.version),
+                        refresh,
+                      )
+                    }
+                  >
+                    {u.active ? t('admin.users.deactivate') : t('admin.users.activate')}
+                  </Button>
+                )}
               </Group>
             </Table.Td>
           </Table.Tr>

@@ -1,27 +1,26 @@
-// The access policy, rule by rule: one row per situation a user meets.
+// The access policy, rule by rule and as a full matrix of the situations users meet.
+// Expectations are written out by hand, never recomputed from the rules, so a change to the
+// policy has to change this table too.
 import { describe, expect, it } from 'vitest';
-import type { Capability, Principal, Role } from '../auth/principal.js';
+import { CAPABILITIES, type Capability, type Principal, type Role } from '../auth/principal.js';
 import {
   type AccessDecision,
   type AccessDescriptor,
+  type AccessReason,
   decideAccess,
   explainAccess,
+  HANDLING_CODES,
   type HandlingCode,
   isBureauAllowed,
+  NOT_FOUND_OR_NO_ACCESS,
   type Restriction,
 } from './access.js';
 
-const ALL_CAPS: Capability[] = [
-  'databases',
-  'screening',
-  'notices',
-  'messaging',
-  'payments',
-  'icse',
-  'networks',
-  'cbrne',
-];
-const who = (bureau: string, roles: Role[], capabilities: Capability[] = ALL_CAPS): Principal => ({
+const who = (
+  bureau: string,
+  roles: Role[],
+  capabilities: readonly Capability[] = CAPABILITIES,
+): Principal => ({
   type: 'user',
   id: `${bureau}-${roles.join('-')}`,
   name: 'x',
@@ -31,16 +30,6 @@ const who = (bureau: string, roles: Role[], capabilities: Capability[] = ALL_CAP
   capabilities,
 });
 
-const frOfficer = who('FR', ['officer']);
-const joOfficer = who('JO', ['officer']);
-const brSystem = { ...who('BR', ['system'], ['screening']), type: 'api_key' as const };
-const joAdmin = who('JO', ['bureau_admin']);
-const gsReviewer = who('XG', ['gs_reviewer'], ['databases', 'notices']);
-const gsDpo = who('XG', ['dpo'], ['databases']);
-const gsOfficer = who('XG', ['officer']);
-const gsAdmin = who('XG', ['gs_admin']);
-const joNoIcse = who('JO', ['officer'], ['databases']);
-
 const data = (
   handling: HandlingCode,
   restriction: Restriction,
@@ -49,157 +38,256 @@ const data = (
   ownerBureau: 'JO',
   restriction,
   handling,
-  capability,
+  ...(capability ? { capability } : {}),
 });
 const everyone: Restriction = { mode: 'everyone' };
 const onlyFr: Restriction = { mode: 'only', bureaus: ['FR'] };
 const onlyBr: Restriction = { mode: 'only', bureaus: ['BR'] };
+const exceptBr: Restriction = { mode: 'except', bureaus: ['BR'] };
 const exceptFr: Restriction = { mode: 'except', bureaus: ['FR'] };
 
-const rows: [string, Principal | null, AccessDescriptor, AccessDecision, string][] = [
-  // 1. The public
-  ['the public reads public data', null, data('public', everyone), 'see', 'public'],
-  ['the public reads nothing official', null, data('official', everyone), 'none', 'not_public'],
+// ---- The matrix: handling × restriction mode × who asks. Data is owned by JO. ----
+
+const RESTRICTIONS: [string, Restriction][] = [
+  ['everyone', everyone],
+  ['only FR', onlyFr],
+  ['all but BR', exceptBr],
+];
+
+type Four = [
+  public: AccessDecision,
+  official: AccessDecision,
+  restricted: AccessDecision,
+  confidential: AccessDecision,
+];
+const ALL_SEE: Four = ['see', 'see', 'see', 'see'];
+const ALL_NONE: Four = ['none', 'none', 'none', 'none'];
+const ALLOWED: Four = ['see', 'see', 'see', 'exists'];
+const AWAY: Four = ['see', 'exists', 'none', 'none'];
+const PUBLIC_ONLY: Four = ['see', 'none', 'none', 'none'];
+
+interface Actor {
+  label: string;
+  principal: Principal | null;
+  capability?: Capability; // the data's domain for this actor's rows
+  /** Expected decisions for [everyone, only FR, all but BR], each over the four handling codes. */
+  expect: [Four, Four, Four];
+}
+const ACTORS: Actor[] = [
+  { label: 'owner JO officer', principal: who('JO', ['officer']), expect: [ALL_SEE, ALL_SEE, ALL_SEE] },
+  { label: 'FR officer (allowed)', principal: who('FR', ['officer']), expect: [ALLOWED, ALLOWED, ALLOWED] },
+  { label: 'BR officer (excluded)', principal: who('BR', ['officer']), expect: [ALLOWED, AWAY, AWAY] },
+  { label: 'GS reviewer', principal: who('XG', ['gs_reviewer']), expect: [ALL_SEE, ALL_SEE, ALL_SEE] },
+  { label: 'GS DPO', principal: who('XG', ['dpo']), expect: [ALL_SEE, ALL_SEE, ALL_SEE] },
+  // A GS officer has no review role: the restriction treats XG like any other bureau.
+  { label: 'GS officer (not listed)', principal: who('XG', ['officer']), expect: [ALLOWED, AWAY, ALLOWED] },
+  { label: 'GS admin only', principal: who('XG', ['gs_admin']), expect: [ALL_NONE, ALL_NONE, ALL_NONE] },
+  {
+    label: 'FR bureau admin only',
+    principal: who('FR', ['bureau_admin']),
+    expect: [ALL_NONE, ALL_NONE, ALL_NONE],
+  },
+  {
+    label: 'owner officer without icse, icse data',
+    principal: who('JO', ['officer'], ['databases']),
+    capability: 'icse',
+    expect: [ALL_NONE, ALL_NONE, ALL_NONE],
+  },
+  {
+    label: 'GS reviewer without icse, icse data',
+    principal: who('XG', ['gs_reviewer'], ['databases']),
+    capability: 'icse',
+    expect: [ALL_NONE, ALL_NONE, ALL_NONE],
+  },
+  { label: 'the public', principal: null, expect: [PUBLIC_ONLY, PUBLIC_ONLY, PUBLIC_ONLY] },
+  {
+    label: 'the public, icse data',
+    principal: null,
+    capability: 'icse',
+    expect: [ALL_NONE, ALL_NONE, ALL_NONE],
+  },
+];
+
+const matrix = ACTORS.flatMap((a) =>
+  RESTRICTIONS.flatMap(([mode, restriction], m) =>
+    HANDLING_CODES.map((handling, h) => ({
+      name: `${handling.padEnd(12)} · ${mode.padEnd(10)} · ${a.label} → ${a.expect[m]![h]}`,
+      principal: a.principal,
+      descriptor: data(handling, restriction, a.capability),
+      decision: a.expect[m]![h]!,
+    })),
+  ),
+);
+
+describe('decideAccess matrix (owner JO)', () => {
+  it.each(matrix)('$name', ({ principal, descriptor, decision }) => {
+    expect(decideAccess(principal, descriptor)).toBe(decision);
+    expect(explainAccess(principal, descriptor).decision).toBe(decision);
+  });
+});
+
+// ---- Rule by rule, with the reason code each rule reports. ----
+
+const frOfficer = who('FR', ['officer']);
+const joOfficer = who('JO', ['officer']);
+const brSystemKey: Principal = { ...who('BR', ['system'], ['screening']), type: 'api_key' };
+
+const rules: [string, Principal | null, AccessDescriptor, AccessDecision, AccessReason][] = [
+  ['1 · the public reads public data', null, data('public', onlyBr), 'see', 'public'],
+  ['1 · the public reads nothing official', null, data('official', everyone), 'none', 'unauthenticated'],
   [
-    'the public cannot read public data of a capability domain',
+    '1 · the public cannot read public icse data',
     null,
     data('public', everyone, 'icse'),
     'none',
-    'not_public',
+    'unauthenticated',
   ],
-  // 2. Data roles
-  ['an administrator does not read police data', joAdmin, data('official', everyone), 'none', 'no_data_role'],
   [
-    'the GS administrator does not read police data',
-    gsAdmin,
-    data('restricted', everyone),
+    '2 · a bureau admin does not read police data',
+    who('JO', ['bureau_admin']),
+    data('official', everyone),
     'none',
     'no_data_role',
   ],
-  ['an administrator still reads public data', joAdmin, data('public', everyone), 'see', 'public'],
-  // 3. Capability domains
   [
-    'the owner without the capability sees nothing',
-    joNoIcse,
+    '2 · a bureau admin does not read public data either',
+    who('JO', ['bureau_admin']),
+    data('public', everyone),
+    'none',
+    'no_data_role',
+  ],
+  [
+    '2 · a principal with no roles reads nothing',
+    who('JO', []),
+    data('public', everyone),
+    'none',
+    'no_data_role',
+  ],
+  [
+    '2 · an admin who is also a supervisor reads',
+    who('FR', ['bureau_admin', 'supervisor']),
+    data('official', everyone),
+    'see',
+    'allowed',
+  ],
+  [
+    '3 · the owner without the capability sees nothing',
+    who('JO', ['officer'], ['databases']),
     data('official', everyone, 'icse'),
     'none',
     'missing_capability',
   ],
   [
-    'the GS reviewer without the capability sees nothing',
-    gsReviewer,
-    data('official', everyone, 'icse'),
-    'none',
-    'missing_capability',
-  ],
-  [
-    'a restricted-away bureau without the capability learns nothing',
-    brSystem,
+    '3 · missing capability hides even existence',
+    brSystemKey,
     data('official', onlyFr, 'icse'),
     'none',
     'missing_capability',
   ],
-  ['the owner with the capability sees it', joOfficer, data('confidential', onlyFr, 'icse'), 'see', 'owner'],
-  // 4. Owner
   [
-    'the owner sees confidential data restricted to others',
+    '4 · the owner sees confidential data restricted to others',
     joOfficer,
     data('confidential', onlyBr),
     'see',
     'owner',
   ],
   [
-    'the owner sees data it excluded itself from by mistake',
+    '4 · the owner sees data it excluded itself from',
     joOfficer,
     data('restricted', { mode: 'except', bureaus: ['JO'] }),
     'see',
     'owner',
   ],
-  // 5. General Secretariat review
   [
-    'the GS reviewer sees restricted data of any bureau',
-    gsReviewer,
+    '4 · the owner with the capability sees icse data',
+    joOfficer,
+    data('confidential', onlyFr, 'icse'),
+    'see',
+    'owner',
+  ],
+  [
+    '5 · the GS reviewer sees restricted data of any bureau',
+    who('XG', ['gs_reviewer']),
     data('restricted', onlyBr),
     'see',
     'gs_review',
   ],
-  ['the GS DPO sees confidential data', gsDpo, data('confidential', onlyBr), 'see', 'gs_review'],
   [
-    'a GS officer is treated like any bureau',
-    gsOfficer,
+    '5 · the GS DPO sees confidential data',
+    who('XG', ['dpo']),
+    data('confidential', onlyBr),
+    'see',
+    'gs_review',
+  ],
+  [
+    '5 · a DPO of a member bureau is an ordinary bureau',
+    who('FR', ['dpo']),
     data('restricted', onlyBr),
     'none',
     'restricted_away',
   ],
-  ['a GS officer allowed by the restriction sees', gsOfficer, data('official', everyone), 'see', 'allowed'],
-  // 6. Public data of a domain
   [
-    'public data of a domain is seen with the capability',
+    '5 · a GS officer restricted away sees nothing',
+    who('XG', ['officer']),
+    data('restricted', onlyBr),
+    'none',
+    'restricted_away',
+  ],
+  [
+    '6 · public icse data is seen with the capability',
     frOfficer,
-    data('public', onlyBr, 'notices'),
+    data('public', onlyBr, 'icse'),
     'see',
     'public',
   ],
-  // 7. Allowed bureaus
-  ['everyone: official is seen', frOfficer, data('official', everyone), 'see', 'allowed'],
-  ['everyone: restricted is seen', frOfficer, data('restricted', everyone), 'see', 'allowed'],
+  ['7 · allowed bureau sees official', frOfficer, data('official', onlyFr), 'see', 'allowed'],
+  ['7 · allowed bureau sees restricted', frOfficer, data('restricted', everyone), 'see', 'allowed'],
   [
-    'everyone: confidential only exists',
+    '7 · allowed bureau only learns confidential exists',
     frOfficer,
     data('confidential', everyone),
     'exists',
     'allowed_confidential',
   ],
-  ['only FR: FR sees restricted', frOfficer, data('restricted', onlyFr), 'see', 'allowed'],
-  ['all but FR: BR sees official', brSystem, data('official', exceptFr), 'see', 'allowed'],
-  // 8. Restricted away
+  ['7 · an API key is judged by its bureau', brSystemKey, data('official', exceptFr), 'see', 'allowed'],
   [
-    'only BR: FR learns official data exists',
-    frOfficer,
-    data('official', onlyBr),
-    'exists',
-    'restricted_away_exists',
-  ],
-  [
-    'only BR: FR learns nothing of restricted data',
-    frOfficer,
-    data('restricted', onlyBr),
-    'none',
-    'restricted_away',
-  ],
-  [
-    'only BR: FR learns nothing of confidential data',
-    frOfficer,
-    data('confidential', onlyBr),
-    'none',
-    'restricted_away',
-  ],
-  [
-    'all but FR: FR learns official data exists',
+    '8 · excluded bureau learns official exists',
     frOfficer,
     data('official', exceptFr),
     'exists',
     'restricted_away_exists',
   ],
   [
-    'all but FR: FR learns nothing of restricted data',
+    '8 · excluded bureau learns nothing of restricted',
     frOfficer,
-    data('restricted', exceptFr),
+    data('restricted', onlyBr),
     'none',
     'restricted_away',
   ],
-  ['an API key is judged by its bureau', brSystem, data('restricted', onlyFr), 'none', 'restricted_away'],
+  [
+    '8 · excluded bureau learns nothing of confidential',
+    frOfficer,
+    data('confidential', exceptFr),
+    'none',
+    'restricted_away',
+  ],
 ];
 
-describe('decideAccess', () => {
-  it.each(rows)('%s', (_name, principal, descriptor, decision, reason) => {
+describe('explainAccess, rule by rule', () => {
+  it.each(rules)('%s', (_name, principal, descriptor, decision, reason) => {
     expect(explainAccess(principal, descriptor)).toEqual({ decision, reason });
     expect(decideAccess(principal, descriptor)).toBe(decision);
   });
 
   it('compares bureau codes without regard to case', () => {
+    expect(explainAccess(who('jo', ['officer']), data('confidential', onlyBr)).reason).toBe('owner');
     expect(decideAccess(who('fr', ['officer']), data('restricted', onlyFr))).toBe('see');
     expect(decideAccess(frOfficer, data('restricted', { mode: 'only', bureaus: ['fr'] }))).toBe('see');
+    expect(explainAccess(who('xg', ['gs_reviewer']), data('restricted', onlyBr)).reason).toBe('gs_review');
+  });
+
+  it('exposes the one refusal message', () => {
+    expect(NOT_FOUND_OR_NO_ACCESS).toBe('Not found or no access');
   });
 });
 
@@ -210,5 +298,6 @@ describe('isBureauAllowed', () => {
     expect(isBureauAllowed(onlyFr, 'NG')).toBe(false);
     expect(isBureauAllowed(exceptFr, 'FR')).toBe(false);
     expect(isBureauAllowed(exceptFr, 'NG')).toBe(true);
+    expect(isBureauAllowed(exceptFr, 'fr')).toBe(false);
   });
 });

@@ -1,26 +1,36 @@
-// The access policy: the one function that decides every read of police data.
+// The access policy: the ONE function every read of police data goes through.
 //
 // For a principal (or the public) and a piece of data described by its owner bureau, its
 // restriction, its handling code and, where it belongs to one, a capability domain, it answers:
 //   see     — may read it;
 //   exists  — may learn that it exists and must contact the owner bureau;
-//   none    — nothing; to the caller it reads "Not found or no access".
+//   none    — nothing; to the caller it reads "Not found or no access" (so a refusal never
+//             reveals that the data exists).
 //
 // Rules, in order (the first that applies decides):
-//   1. `public` data of no capability domain is seen by everyone, the public included;
-//      other data is never seen by the public (no principal).
-//   2. Reading police data needs a data role (officer, supervisor, dpo, gs_reviewer, system);
-//      administrators (bureau_admin, gs_admin) manage people, they do not read police data.
-//   3. Data of a capability domain (e.g. `icse`) is invisible to a principal without that
-//      capability — the owner bureau and the General Secretariat included.
-//   4. The owner bureau sees its own data.
-//   5. General Secretariat reviewers and DPOs see all data (they review it for compliance).
-//   6. `public` data of a capability domain is seen by everyone left.
+//   1. No principal (the public, unauthenticated): `see` iff the data is `public` and of no
+//      capability domain; otherwise `none`.
+//   2. Reading police data needs a data role (officer, supervisor, dpo, gs_reviewer, system).
+//      A principal with only administrative roles (bureau_admin, gs_admin) gets `none`, even
+//      for public data: administrators manage people, they do not read police data.
+//   3. Data of a capability domain (e.g. `icse`) is `none` to a principal without that
+//      capability — the owner bureau and the General Secretariat included (need-to-know by unit).
+//   4. The owner bureau sees its own data, whatever the restriction says.
+//   5. General Secretariat (`XG`) reviewers and DPOs see all data: they review it for
+//      compliance. Other GS principals are treated like any bureau below.
+//   6. `public` data is seen by everyone who passed rules 2–3.
 //   7. A bureau the restriction allows sees `official` and `restricted` data; `confidential`
 //      data only `exists` for it (the owner releases it case by case).
-//   8. A bureau restricted away learns that `official` data exists; `restricted` and
-//      `confidential` data are `none`.
-import { type Capability, GENERAL_SECRETARIAT, type Principal, type Role } from '../auth/principal.js';
+//   8. A bureau restricted away learns that `official` data exists (and must contact the owner);
+//      `restricted` and `confidential` data are `none`.
+// Bureau codes are upper-case ISO alpha-2; we upper-case defensively before comparing.
+import {
+  type Capability,
+  GENERAL_SECRETARIAT,
+  hasRole,
+  type Principal,
+  type Role,
+} from '../auth/principal.js';
 
 export const HANDLING_CODES = ['public', 'official', 'restricted', 'confidential'] as const;
 export type HandlingCode = (typeof HANDLING_CODES)[number];
@@ -40,22 +50,25 @@ export interface AccessDescriptor {
 
 export type AccessDecision = 'see' | 'exists' | 'none';
 
+/** Stable machine codes naming the rule that decided; safe to store in audit and assert in tests. */
+export type AccessReason =
+  | 'public' // rules 1 and 6: public data
+  | 'unauthenticated' // rule 1: the public asked for non-public data
+  | 'no_data_role' // rule 2
+  | 'missing_capability' // rule 3
+  | 'owner' // rule 4
+  | 'gs_review' // rule 5
+  | 'allowed' // rule 7: official or restricted, bureau allowed
+  | 'allowed_confidential' // rule 7: confidential, bureau allowed → exists
+  | 'restricted_away_exists' // rule 8: official, bureau restricted away → exists
+  | 'restricted_away'; // rule 8: restricted or confidential, bureau restricted away
+
 export interface AccessExplanation {
   decision: AccessDecision;
-  /** A stable machine code for the rule that decided, for audit and tests. */
-  reason:
-    | 'public'
-    | 'not_public'
-    | 'no_data_role'
-    | 'missing_capability'
-    | 'owner'
-    | 'gs_review'
-    | 'allowed'
-    | 'allowed_confidential'
-    | 'restricted_away_exists'
-    | 'restricted_away';
+  reason: AccessReason;
 }
 
+/** The one message shown for `none`, so refusal and absence look the same. */
 export const NOT_FOUND_OR_NO_ACCESS = 'Not found or no access';
 
 const DATA_ROLES: readonly Role[] = ['officer', 'supervisor', 'dpo', 'gs_reviewer', 'system'];
@@ -63,7 +76,7 @@ const GS_REVIEW_ROLES: readonly Role[] = ['gs_reviewer', 'dpo'];
 
 const norm = (code: string) => code.toUpperCase();
 
-/** Whether the restriction lets `bureau` see the data (the owner always may; see rule 4). */
+/** Whether the restriction lets `bureau` see the data (it says nothing of the owner; see rule 4). */
 export function isBureauAllowed(restriction: Restriction, bureau: string): boolean {
   const b = norm(bureau);
   switch (restriction.mode) {
@@ -76,28 +89,40 @@ export function isBureauAllowed(restriction: Restriction, bureau: string): boole
   }
 }
 
+const decide = (decision: AccessDecision, reason: AccessReason): AccessExplanation => ({ decision, reason });
+
 export function explainAccess(principal: Principal | null, data: AccessDescriptor): AccessExplanation {
-  if (data.handling === 'public' && !data.capability) return { decision: 'see', reason: 'public' };
-  if (!principal) return { decision: 'none', reason: 'not_public' };
-  if (!principal.roles.some((r) => DATA_ROLES.includes(r)))
-    return { decision: 'none', reason: 'no_data_role' };
+  // 1. The public.
+  if (principal === null) {
+    return data.handling === 'public' && !data.capability
+      ? decide('see', 'public')
+      : decide('none', 'unauthenticated');
+  }
+  // 2. Data roles.
+  if (!hasRole(principal, ...DATA_ROLES)) return decide('none', 'no_data_role');
+  // 3. Capability domain.
   if (data.capability && !principal.capabilities.includes(data.capability)) {
-    return { decision: 'none', reason: 'missing_capability' };
+    return decide('none', 'missing_capability');
   }
   const bureau = norm(principal.bureau);
-  if (bureau === norm(data.ownerBureau)) return { decision: 'see', reason: 'owner' };
-  if (bureau === GENERAL_SECRETARIAT && principal.roles.some((r) => GS_REVIEW_ROLES.includes(r))) {
-    return { decision: 'see', reason: 'gs_review' };
+  // 4. Owner.
+  if (bureau === norm(data.ownerBureau)) return decide('see', 'owner');
+  // 5. General Secretariat review.
+  if (bureau === GENERAL_SECRETARIAT && hasRole(principal, ...GS_REVIEW_ROLES)) {
+    return decide('see', 'gs_review');
   }
-  if (data.handling === 'public') return { decision: 'see', reason: 'public' };
+  // 6. Public data.
+  if (data.handling === 'public') return decide('see', 'public');
+  // 7. Allowed by the restriction.
   if (isBureauAllowed(data.restriction, bureau)) {
     return data.handling === 'confidential'
-      ? { decision: 'exists', reason: 'allowed_confidential' }
-      : { decision: 'see', reason: 'allowed' };
+      ? decide('exists', 'allowed_confidential')
+      : decide('see', 'allowed');
   }
+  // 8. Restricted away.
   return data.handling === 'official'
-    ? { decision: 'exists', reason: 'restricted_away_exists' }
-    : { decision: 'none', reason: 'restricted_away' };
+    ? decide('exists', 'restricted_away_exists')
+    : decide('none', 'restricted_away');
 }
 
 export function decideAccess(principal: Principal | null, data: AccessDescriptor): AccessDecision {

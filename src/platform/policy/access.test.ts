@@ -54,12 +54,8 @@ const RESTRICTIONS: [string, Restriction][] = [
   ['all but BR', exceptBr],
 ];
 
-type Four = [
-  public: AccessDecision,
-  official: AccessDecision,
-  restricted: AccessDecision,
-  confidential: AccessDecision,
-];
+/** Decisions for the four handling codes, in order: public, official, restricted, confidential. */
+type Four = [AccessDecision, AccessDecision, AccessDecision, AccessDecision];
 const ALL_SEE: Four = ['see', 'see', 'see', 'see'];
 const ALL_NONE: Four = ['none', 'none', 'none', 'none'];
 const ALLOWED: Four = ['see', 'see', 'see', 'exists'];
@@ -81,11 +77,16 @@ const ACTORS: Actor[] = [
   { label: 'GS DPO', principal: who('XG', ['dpo']), expect: [ALL_SEE, ALL_SEE, ALL_SEE] },
   // A GS officer has no review role: the restriction treats XG like any other bureau.
   { label: 'GS officer (not listed)', principal: who('XG', ['officer']), expect: [ALLOWED, AWAY, ALLOWED] },
-  { label: 'GS admin only', principal: who('XG', ['gs_admin']), expect: [ALL_NONE, ALL_NONE, ALL_NONE] },
+  // Administrators read what the public may read, and nothing else.
+  {
+    label: 'GS admin only',
+    principal: who('XG', ['gs_admin']),
+    expect: [PUBLIC_ONLY, PUBLIC_ONLY, PUBLIC_ONLY],
+  },
   {
     label: 'FR bureau admin only',
     principal: who('FR', ['bureau_admin']),
-    expect: [ALL_NONE, ALL_NONE, ALL_NONE],
+    expect: [PUBLIC_ONLY, PUBLIC_ONLY, PUBLIC_ONLY],
   },
   {
     label: 'owner officer without icse, icse data',
@@ -150,16 +151,16 @@ const rules: [string, Principal | null, AccessDescriptor, AccessDecision, Access
     'no_data_role',
   ],
   [
-    '2 · a bureau admin does not read public data either',
+    '1 · a bureau admin reads what the public may read',
     who('JO', ['bureau_admin']),
     data('public', everyone),
-    'none',
-    'no_data_role',
+    'see',
+    'public',
   ],
   [
-    '2 · a principal with no roles reads nothing',
+    '2 · a principal with no roles reads nothing but public data',
     who('JO', []),
-    data('public', everyone),
+    data('official', everyone),
     'none',
     'no_data_role',
   ],

@@ -8,17 +8,17 @@
 //             reveals that the data exists).
 //
 // Rules, in order (the first that applies decides):
-//   1. No principal (the public, unauthenticated): `see` iff the data is `public` and of no
-//      capability domain; otherwise `none`.
+//   1. `public` data of no capability domain is `see` for everyone, signed in or not (what the
+//      public may read, no signed-in user is refused). Otherwise no principal gets `none`.
 //   2. Reading police data needs a data role (officer, supervisor, dpo, gs_reviewer, system).
-//      A principal with only administrative roles (bureau_admin, gs_admin) gets `none`, even
-//      for public data: administrators manage people, they do not read police data.
+//      A principal with only administrative roles (bureau_admin, gs_admin) gets `none`:
+//      administrators manage people, they do not read police data.
 //   3. Data of a capability domain (e.g. `icse`) is `none` to a principal without that
 //      capability — the owner bureau and the General Secretariat included (need-to-know by unit).
 //   4. The owner bureau sees its own data, whatever the restriction says.
 //   5. General Secretariat (`XG`) reviewers and DPOs see all data: they review it for
 //      compliance. Other GS principals are treated like any bureau below.
-//   6. `public` data is seen by everyone who passed rules 2–3.
+//   6. `public` data of a capability domain is seen by everyone who passed rules 2–3.
 //   7. A bureau the restriction allows sees `official` and `restricted` data; `confidential`
 //      data only `exists` for it (the owner releases it case by case).
 //   8. A bureau restricted away learns that `official` data exists (and must contact the owner);
@@ -92,12 +92,9 @@ export function isBureauAllowed(restriction: Restriction, bureau: string): boole
 const decide = (decision: AccessDecision, reason: AccessReason): AccessExplanation => ({ decision, reason });
 
 export function explainAccess(principal: Principal | null, data: AccessDescriptor): AccessExplanation {
-  // 1. The public.
-  if (principal === null) {
-    return data.handling === 'public' && !data.capability
-      ? decide('see', 'public')
-      : decide('none', 'unauthenticated');
-  }
+  // 1. Public data of no capability domain is public: to everyone, signed in or not.
+  if (data.handling === 'public' && !data.capability) return decide('see', 'public');
+  if (principal === null) return decide('none', 'unauthenticated');
   // 2. Data roles.
   if (!hasRole(principal, ...DATA_ROLES)) return decide('none', 'no_data_role');
   // 3. Capability domain.

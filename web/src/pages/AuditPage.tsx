@@ -92,6 +92,20 @@ export function AuditPage() {
     void load(next, false);
   };
 
+  /** A shortened id that narrows the search to itself when clicked. */
+  const idLink = (field: 'actorId' | 'targetId', id: string, title: string) => (
+    <Anchor
+      component="button"
+      type="button"
+      size="xs"
+      ff="monospace"
+      title={`${title} — ${id}`}
+      onClick={() => narrow(field, id)}
+    >
+      {short(id)}
+    </Anchor>
+  );
+
   return (
     <Stack>
       <Title order={2}>{t('audit.title')}</Title>
@@ -205,21 +219,7 @@ export function AuditPage() {
                   <Table.Td>{formatTime(e.at)}</Table.Td>
                   <Table.Td>
                     <Text size="xs" ff="monospace" dir="ltr" span>
-                      {e.actorType}:
-                      {e.actorId ? (
-                        <Anchor
-                          component="button"
-                          type="button"
-                          size="xs"
-                          ff="monospace"
-                          title={`${t('audit.filterActor')} — ${e.actorId}`}
-                          onClick={() => narrow('actorId', e.actorId!)}
-                        >
-                          {short(e.actorId)}
-                        </Anchor>
-                      ) : (
-                        '—'
-                      )}
+                      {e.actorType}:{e.actorId ? idLink('actorId', e.actorId, t('audit.filterActor')) : '—'}
                     </Text>
                   </Table.Td>
                   <Table.Td>{e.bureau ?? '—'}</Table.Td>
@@ -233,21 +233,7 @@ export function AuditPage() {
                       <Text size="xs" ff="monospace" dir="ltr" span>
                         {e.targetType}
                         {e.targetBureau ? `@${e.targetBureau}` : ''}
-                        {e.targetId && (
-                          <>
-                            :
-                            <Anchor
-                              component="button"
-                              type="button"
-                              size="xs"
-                              ff="monospace"
-                              title={`${t('audit.filterTarget')} — ${e.targetId}`}
-                              onClick={() => narrow('targetId', e.targetId!)}
-                            >
-                              {short(e.targetId)}
-                            </Anchor>
-                          </>
-                        )}
+                        {e.targetId && <>:{idLink('targetId', e.targetId, t('audit.filterTarget'))}</>}
                       </Text>
                     ) : (
                       '—'

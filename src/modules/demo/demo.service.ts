@@ -1,12 +1,9 @@
-// Seeds the demo organisation. Refuses a database that may hold real data unless forced.
-import crypto from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { ROLES_REQUIRING_TOTP } from '../../platform/auth/principal.js';
-import { nowIso } from '../../platform/time.js';
 import { createApiKey } from '../identity/apikeys.service.js';
 import { hashPassword } from '../identity/passwords.js';
-import { findUserByUsername, insertUser } from '../identity/users.store.js';
-import { findUnitByName, insertUnit } from '../units/units.store.js';
+import { findUserByUsername, insertUser, newUserRow } from '../identity/users.store.js';
+import { findUnitByName, insertUnit, newUnitRow } from '../units/units.store.js';
 import { DEMO_API_KEY, DEMO_BUREAUS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo.data.js';
 import { countUsers, isDemoInstance, markDemoInstance } from './demo.store.js';
 
@@ -50,47 +47,29 @@ export async function seedDemo(
   for (const bureau of DEMO_BUREAUS) {
     const unitIds = new Map<string, string>();
     for (const unit of bureau.units) {
-      const now = nowIso();
-      const existing = await findUnitByName(ctx.db, bureau.code, unit.name);
-      const id = existing?.id ?? crypto.randomUUID();
-      if (!existing) {
-        await insertUnit(ctx.db, {
-          id,
-          bureau_code: bureau.code,
-          name: unit.name,
-          kind: unit.kind,
-          capabilities: JSON.stringify(unit.capabilities),
-          active: 1,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        });
+      let row = await findUnitByName(ctx.db, bureau.code, unit.name);
+      if (!row) {
+        row = newUnitRow(bureau.code, unit);
+        await insertUnit(ctx.db, row);
       }
-      unitIds.set(unit.key, id);
+      unitIds.set(unit.key, row.id);
       opts.onProgress?.(++done, total);
     }
     for (const user of bureau.users) {
-      const now = nowIso();
       const totp = user.roles.some((r) => ROLES_REQUIRING_TOTP.includes(r));
       if (!(await findUserByUsername(ctx.db, user.username))) {
-        await insertUser(ctx.db, {
-          id: crypto.randomUUID(),
-          bureau_code: bureau.code,
-          unit_id: user.unit ? unitIds.get(user.unit)! : null,
-          username: user.username,
-          display_name: user.displayName,
-          password_hash: passwordHash,
-          roles: JSON.stringify(user.roles),
-          totp_secret: totp ? totpSecret : null,
-          totp_enabled: totp ? 1 : 0,
-          totp_last_step: null,
-          failed_attempts: 0,
-          locked_until: null,
-          active: 1,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        });
+        await insertUser(
+          ctx.db,
+          newUserRow({
+            bureau: bureau.code,
+            unitId: user.unit ? unitIds.get(user.unit)! : null,
+            username: user.username,
+            displayName: user.displayName,
+            passwordHash,
+            roles: user.roles,
+            totpSecret: totp ? totpSecret : null,
+          }),
+        );
       }
       opts.onProgress?.(++done, total);
     }

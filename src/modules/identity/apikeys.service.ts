@@ -11,6 +11,7 @@ import { badRequest, conflict, notFoundOrNoAccess } from '../../platform/http/pr
 import { nowIso } from '../../platform/time.js';
 import { bureauExists } from '../bureaus/bureaus.store.js';
 import { findUnit } from '../units/units.store.js';
+import * as store from './apikeys.store.js';
 import { parseCapabilities } from './principals.js';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -23,12 +24,7 @@ function newPrefix(): string {
 export async function listApiKeys(ctx: AppContext, principal: Principal, bureau: string) {
   if (!(await bureauExists(ctx.db, bureau))) throw notFoundOrNoAccess();
   assertCanAdministerBureau(principal, bureau);
-  return ctx.db
-    .selectFrom('api_keys')
-    .selectAll()
-    .where('bureau_code', '=', bureau)
-    .orderBy('created_at')
-    .execute();
+  return store.listApiKeysOfBureau(ctx.db, bureau);
 }
 
 export async function createApiKey(
@@ -47,14 +43,8 @@ export async function createApiKey(
   const beyond = input.capabilities.filter((c) => !unitCaps.has(c));
   if (beyond.length) throw badRequest('capabilities', `the unit may not use: ${beyond.join(', ')}`);
   const name = input.name.trim();
-  const dup = await ctx.db
-    .selectFrom('api_keys')
-    .select('id')
-    .where('bureau_code', '=', bureau)
-    .where('name', '=', name)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (dup) throw conflict('duplicate_name', `An active API key named "${name}" exists`, 'name');
+  if (await store.activeKeyNamed(ctx.db, bureau, name))
+    throw conflict('duplicate_name', `An active API key named "${name}" exists`, 'name');
 
   const prefix = newPrefix();
   const key = `mk_${prefix}_${randomToken(32)}`;
@@ -71,7 +61,7 @@ export async function createApiKey(
     last_used_at: null,
     revoked_at: null,
   };
-  await ctx.db.insertInto('api_keys').values(row).execute();
+  await store.insertApiKey(ctx.db, row);
   await recordChange(ctx.audit, principal, 'apikey.create', { type: 'api_key', id: row.id, bureau }, meta, {
     unit: unit.id,
     capabilities: input.capabilities.join(','),
@@ -87,16 +77,11 @@ export async function revokeApiKey(
   meta: RequestMeta,
 ) {
   assertCanAdministerBureau(principal, bureau);
-  const row = await ctx.db
-    .selectFrom('api_keys')
-    .selectAll()
-    .where('id', '=', id)
-    .where('bureau_code', '=', bureau)
-    .executeTakeFirst();
+  const row = await store.findApiKey(ctx.db, bureau, id);
   if (!row) throw notFoundOrNoAccess();
   if (!row.revoked_at) {
-    await ctx.db.updateTable('api_keys').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
+    await store.revokeApiKey(ctx.db, id, nowIso());
     await recordChange(ctx.audit, principal, 'apikey.revoke', { type: 'api_key', id, bureau }, meta);
   }
-  return (await ctx.db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst())!;
+  return (await store.findApiKey(ctx.db, bureau, id))!;
 }

@@ -1,9 +1,11 @@
 // Sign-in, second factor, sessions and API-key authentication. Every outcome is audited.
 import type { AppContext, RequestMeta } from '../../context.js';
 import { type Principal, ROLES_REQUIRING_TOTP } from '../../platform/auth/principal.js';
-import { randomToken, sha256Hex } from '../../platform/crypto/keyring.js';
+import { randomToken, sameHex, sha256Hex } from '../../platform/crypto/keyring.js';
 import { ProblemError } from '../../platform/http/problem.js';
 import { isoPlusSeconds, nowIso } from '../../platform/time.js';
+import { findUnitById } from '../units/units.store.js';
+import * as keys from './apikeys.store.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 import { apiKeyPrincipal, parseRoles, userPrincipal } from './principals.js';
 import { newTotpSecret, totpStep, totpUri } from './totp.js';
@@ -64,13 +66,7 @@ export async function login(
     await audit('denied', 'wrong_password');
     throw new ProblemError(401, 'invalid_credentials', INVALID);
   }
-  const unit = user.unit_id
-    ? ((await ctx.db
-        .selectFrom('units')
-        .select(['id', 'capabilities', 'active'])
-        .where('id', '=', user.unit_id)
-        .executeTakeFirst()) ?? null)
-    : null;
+  const unit = user.unit_id ? ((await findUnitById(ctx.db, user.unit_id)) ?? null) : null;
   const principal = userPrincipal(user, unit);
 
   let stage: SessionStage = 'full';
@@ -138,19 +134,14 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
 export async function resolveApiKey(ctx: AppContext, token: string): Promise<Principal | null> {
   const m = /^mk_([A-Za-z0-9]{8})_([A-Za-z0-9_-]{20,})$/.exec(token);
   if (!m) return null;
-  const key = await ctx.db.selectFrom('api_keys').selectAll().where('prefix', '=', m[1]!).executeTakeFirst();
-  if (!key || key.revoked_at) return null;
-  // Keys carry 256 bits of entropy, so a fast hash is enough; compare hashes, not strings.
-  if (sha256Hex(token) !== key.key_hash) return null;
-  const unit =
-    (await ctx.db
-      .selectFrom('units')
-      .select(['id', 'capabilities', 'active'])
-      .where('id', '=', key.unit_id)
-      .executeTakeFirst()) ?? null;
+  const found = await keys.findApiKeyByPrefix(ctx.db, m[1]!);
+  if (!found || found.key.revoked_at) return null;
+  const { key, unit } = found;
+  // Keys carry 256 bits of entropy, so a fast hash is enough; compared in constant time.
+  if (!sameHex(sha256Hex(token), key.key_hash)) return null;
   const now = nowIso();
   if (!key.last_used_at || Date.parse(now) - Date.parse(key.last_used_at) > TOUCH_EVERY_MS) {
-    await ctx.db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', key.id).execute();
+    await keys.touchApiKey(ctx.db, key.id, now);
   }
   return apiKeyPrincipal(key, unit);
 }

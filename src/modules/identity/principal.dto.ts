@@ -3,6 +3,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { AppContext } from '../../context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import { getBureau } from '../bureaus/bureaus.store.js';
+import { findUnitById } from '../units/units.store.js';
 
 const Names = Type.Object({ ar: Type.String(), en: Type.String(), fr: Type.String(), es: Type.String() });
 
@@ -24,9 +25,7 @@ export type PrincipalDto = Static<typeof PrincipalSchema>;
 
 export async function describePrincipal(ctx: AppContext, p: Principal): Promise<PrincipalDto> {
   const bureau = await getBureau(ctx.db, p.bureau);
-  const unit = p.unitId
-    ? await ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', p.unitId).executeTakeFirst()
-    : undefined;
+  const unit = p.unitId ? await findUnitById(ctx.db, p.unitId) : undefined;
   let displayName = p.name;
   let totpEnabled = false;
   if (p.type === 'user') {

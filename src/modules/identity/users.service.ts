@@ -1,6 +1,3 @@
-// Managing a bureau's users: its administrators (or the General Secretariat's) create them,
-// change their roles and unit, unlock them and reset their second factor. All is audited.
-import crypto from 'node:crypto';
 import type { AppContext, RequestMeta } from '../../context.js';
 import { recordChange } from '../../platform/audit/audit.change.js';
 import { assertCanAdministerBureau } from '../../platform/auth/admin-scope.js';
@@ -64,25 +61,14 @@ export async function createUser(
   if (await store.findUserByUsername(ctx.db, username)) {
     throw conflict('duplicate_username', `The username "${username}" is taken`, 'username');
   }
-  const now = nowIso();
-  const row: store.UserRow = {
-    id: crypto.randomUUID(),
-    bureau_code: bureau,
-    unit_id: input.unitId ?? null,
+  const row = store.newUserRow({
+    bureau,
+    unitId: input.unitId ?? null,
     username,
-    display_name: input.displayName.trim(),
-    password_hash: await hashPassword(input.password),
-    roles: JSON.stringify(input.roles),
-    totp_secret: null,
-    totp_enabled: 0,
-    totp_last_step: null,
-    failed_attempts: 0,
-    locked_until: null,
-    active: 1,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-  };
+    displayName: input.displayName.trim(),
+    passwordHash: await hashPassword(input.password),
+    roles: input.roles,
+  });
   await store.insertUser(ctx.db, row);
   await recordChange(ctx.audit, principal, 'user.create', { type: 'user', id: row.id, bureau }, meta, {
     roles: input.roles.join(','),

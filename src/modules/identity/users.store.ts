@@ -1,7 +1,40 @@
 // SQL for users and sessions. Takes the database or a transaction as first argument.
+import crypto from 'node:crypto';
 import type { Executor, SessionTable, UnitTable, UserTable } from '../../platform/db/schema.js';
+import { nowIso } from '../../platform/time.js';
 
 export type UserRow = UserTable;
+
+/** A new, active, unlocked user row at version 1; `totpSecret` is already encrypted. */
+export function newUserRow(fields: {
+  bureau: string;
+  unitId: string | null;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  roles: readonly string[];
+  totpSecret?: string | null;
+}): UserRow {
+  const now = nowIso();
+  return {
+    id: crypto.randomUUID(),
+    bureau_code: fields.bureau,
+    unit_id: fields.unitId,
+    username: fields.username.toLowerCase(),
+    display_name: fields.displayName,
+    password_hash: fields.passwordHash,
+    roles: JSON.stringify(fields.roles),
+    totp_secret: fields.totpSecret ?? null,
+    totp_enabled: fields.totpSecret ? 1 : 0,
+    totp_last_step: null,
+    failed_attempts: 0,
+    locked_until: null,
+    active: 1,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+}
 
 export function findUserByUsername(db: Executor, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();

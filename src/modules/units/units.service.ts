@@ -1,5 +1,3 @@
-// Rules for a bureau's units: only its administrators (or the GS's) change them; all is audited.
-import crypto from 'node:crypto';
 import type { AppContext, RequestMeta } from '../../context.js';
 import { recordChange } from '../../platform/audit/audit.change.js';
 import { assertCanAdministerBureau, canViewBureauOrganisation } from '../../platform/auth/admin-scope.js';
@@ -41,18 +39,7 @@ export async function createUnit(
   if (await store.findUnitByName(ctx.db, bureau, name)) {
     throw conflict('duplicate_name', `Bureau ${bureau} already has a unit named "${name}"`, 'name');
   }
-  const now = nowIso();
-  const row = {
-    id: crypto.randomUUID(),
-    bureau_code: bureau,
-    name,
-    kind: input.kind,
-    capabilities: JSON.stringify(input.capabilities),
-    active: 1,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-  };
+  const row = store.newUnitRow(bureau, { name, kind: input.kind, capabilities: input.capabilities });
   await store.insertUnit(ctx.db, row);
   await recordChange(ctx.audit, principal, 'unit.create', { type: 'unit', id: row.id, bureau }, meta, {
     kind: input.kind,

@@ -92,6 +92,23 @@ export function AuditPage() {
     void load(next, false);
   };
 
+  /** One text filter; the time filters are the same input as a date-time picker. */
+  const filterInput = (
+    f: (typeof TEXT_FIELDS)[number] | (typeof TIME_FIELDS)[number],
+    extra: { type?: string; step?: number } = {},
+  ) => (
+    <TextInput
+      key={f}
+      {...extra}
+      label={t(`audit.${f}`)}
+      value={filters[f]}
+      onChange={(e) => setFilters({ ...filters, [f]: e.currentTarget.value })}
+      error={error?.fieldMessage(f)}
+      dir="ltr"
+      data-testid={`audit-${f}`}
+    />
+  );
+
   /** A shortened id that narrows the search to itself when clicked. */
   const idLink = (field: 'actorId' | 'targetId', id: string, title: string) => (
     <Anchor
@@ -117,17 +134,7 @@ export function AuditPage() {
         }}
       >
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-          {TEXT_FIELDS.map((f) => (
-            <TextInput
-              key={f}
-              label={t(`audit.${f}`)}
-              value={filters[f]}
-              onChange={(e) => setFilters({ ...filters, [f]: e.currentTarget.value })}
-              error={error?.fieldMessage(f)}
-              dir="ltr"
-              data-testid={`audit-${f}`}
-            />
-          ))}
+          {TEXT_FIELDS.map((f) => filterInput(f))}
           <Select
             label={t('audit.outcome')}
             value={filters.outcome}
@@ -140,19 +147,7 @@ export function AuditPage() {
             error={error?.fieldMessage('outcome')}
             data-testid="audit-outcome"
           />
-          {TIME_FIELDS.map((f) => (
-            <TextInput
-              key={f}
-              type="datetime-local"
-              step={1}
-              label={t(`audit.${f}`)}
-              value={filters[f]}
-              onChange={(e) => setFilters({ ...filters, [f]: e.currentTarget.value })}
-              error={error?.fieldMessage(f)}
-              dir="ltr"
-              data-testid={`audit-${f}`}
-            />
-          ))}
+          {TIME_FIELDS.map((f) => filterInput(f, { type: 'datetime-local', step: 1 }))}
           {gsDpo && (
             <Select
               label={t('audit.bureau')}

@@ -19,6 +19,11 @@ import { installAuthentication } from './modules/identity/auth.hook.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { userRoutes } from './modules/identity/users.routes.js';
 import { metaRoutes } from './modules/meta/meta.routes.js';
+import { attachmentRoutes } from './modules/records/attachments/attachments.routes.js';
+import { bulkRoutes } from './modules/records/bulk/bulk.routes.js';
+import { hitRoutes } from './modules/records/hits/hits.routes.js';
+import { recordRoutes } from './modules/records/records.routes.js';
+import { searchRoutes } from './modules/records/search/search.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { closeContext, createContext } from './platform/context-factory.js';
 import { eventRoutes } from './platform/events/events.routes.js';
@@ -128,6 +133,11 @@ export async function buildApp(
       await userRoutes(api, ctx);
       await apiKeyRoutes(api, ctx);
       await auditRoutes(api, ctx);
+      await recordRoutes(api, ctx);
+      await searchRoutes(api, ctx);
+      await hitRoutes(api, ctx);
+      await attachmentRoutes(api, ctx);
+      await bulkRoutes(api, ctx);
       await eventRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
+// The `meridian` command: serve, migrate, demo, import, export, user add, apikey create, audit verify.
+import fs from 'node:fs';
 import cliProgress from 'cli-progress';
-// The `meridian` command: serve, migrate, demo, user add, apikey create, audit verify.
 import { Command, Option } from 'commander';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -10,6 +11,12 @@ import { createApiKey } from './modules/identity/apikeys.service.js';
 import { currentTotp } from './modules/identity/totp.js';
 import { HUMAN_ROLES } from './modules/identity/users.schema.js';
 import { createUser } from './modules/identity/users.service.js';
+import {
+  countLines,
+  formatOf,
+  runExportCommand,
+  runImportCommand,
+} from './modules/records/bulk/import.cli.js';
 import { verifyAuditChain } from './platform/audit/audit.verify.js';
 import { CAPABILITIES, type Capability } from './platform/auth/principal.js';
 import { closeContext, createContext } from './platform/context-factory.js';
@@ -188,6 +195,66 @@ apikey
       );
       console.log(key);
     });
+  });
+
+program
+  .command('import <database> <file>')
+  .description("Import a CSV or JSON Lines file into one of a bureau's databases (idempotent on references)")
+  .requiredOption('--bureau <code>', 'the bureau that owns the records')
+  .addOption(new Option('--format <format>', 'file format (default: by extension)').choices(['csv', 'jsonl']))
+  .addOption(
+    new Option('--mode <mode>', 'all_or_nothing: keep nothing if a row is rejected')
+      .choices(['all_or_nothing', 'valid_rows'])
+      .default('all_or_nothing'),
+  )
+  .option('--restriction <r>', 'for rows without one: everyone, only:FR;DE or except:RU')
+  .option('--handling <code>', 'for rows without one: public, official, restricted, confidential')
+  .option('--purpose <text>', 'for rows without one')
+  .option('--legal-basis <text>', 'for rows without one')
+  .option('--reliability <A|B|C|X>', 'source reliability for rows without one')
+  .option('--accuracy <1-4>', 'information accuracy for rows without one')
+  .option('--report <file>', 'write the rejected rows and why as JSON to this file')
+  .action(
+    async (
+      database: string,
+      file: string,
+      opts: Parameters<typeof runImportCommand>[3] & { report?: string },
+    ) => {
+      if (!fs.existsSync(file)) throw new Error(`No such file: ${file}`);
+      await withContext(async (ctx) => {
+        const bar = process.stdout.isTTY ? progressBar('Importing') : null;
+        if (bar) {
+          const lines = await countLines(file);
+          bar.start(formatOf(file, opts.format) === 'csv' ? Math.max(lines - 1, 0) : lines, 0);
+        }
+        const started = Date.now();
+        const outcome = await runImportCommand(ctx, database, file, opts, (c) => bar?.update(c.processed));
+        bar?.stop();
+        const seconds = (Date.now() - started) / 1000;
+        console.log(
+          `${outcome.status === 'done' ? 'Imported' : 'Nothing imported (all or nothing)'}: ${outcome.created} created, ` +
+            `${outcome.updated} updated, ${outcome.unchanged} unchanged, ${outcome.rejected} rejected ` +
+            `of ${outcome.processed} rows in ${seconds.toFixed(1)} s.`,
+        );
+        for (const r of outcome.rows.slice(0, 20)) {
+          console.log(
+            `  line ${r.line}${r.reference ? ` (${r.reference})` : ''}: ${r.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+          );
+        }
+        if (outcome.rows.length > 20) console.log(`  … ${outcome.rejected - 20} more rejected rows`);
+        if (opts.report) fs.writeFileSync(opts.report, JSON.stringify(outcome.rows, null, 2));
+        if (outcome.rejected > 0) process.exitCode = 4;
+      });
+    },
+  );
+
+program
+  .command('export <database>')
+  .description("Write a bureau's records of a database to standard output")
+  .requiredOption('--bureau <code>', 'the bureau that owns the records')
+  .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'csv']).default('jsonl'))
+  .action(async (database: string, opts: { bureau: string; format: 'jsonl' | 'csv' }) => {
+    await withContext((ctx) => runExportCommand(ctx, database, opts.bureau, opts.format, process.stdout));
   });
 
 const audit = program.command('audit').description('The audit chain');

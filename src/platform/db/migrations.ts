@@ -2,6 +2,7 @@
 // Migrations are code (not files on disk) so the built server carries them.
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { DialectName } from './connect.js';
+import { recordsMigration } from './migrations.records.js';
 
 // Migrations run before the typed schema exists, so they see an untyped database (Kysely's convention).
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -178,7 +179,11 @@ const totpLastStep: Migration = {
 
 /** Every migration, in order. Append; never edit one that has shipped. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
-  return { '0001_initial': initial(dialect), '0002_totp_last_step': totpLastStep };
+  return {
+    '0001_initial': initial(dialect),
+    '0002_totp_last_step': totpLastStep,
+    '0003_records': recordsMigration(dialect),
+  };
 }
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -128,6 +128,114 @@ export interface SettingTable {
   value: string;
 }
 
+export interface RecordTable {
+  id: string; // UUID v7: ordered by creation
+  database_id: string;
+  owner_bureau: string;
+  owner_unit: string | null;
+  reference: string; // the owner bureau's own reference number, unique per database
+  status: 'active' | 'closed';
+  close_reason: string | null;
+  closed_at: string | null;
+  restriction_mode: 'everyone' | 'only' | 'except';
+  restriction_bureaus: string; // JSON array of bureau codes ([] for everyone)
+  handling: string;
+  capability: string;
+  purpose: string;
+  legal_basis: string | null;
+  review_date: string; // YYYY-MM-DD
+  source_reliability: string; // A, B, C, X
+  info_accuracy: number; // 1-4
+  data: string; // JSON, typed per database by the catalogue
+  warnings: string | null; // JSON list of field warnings accepted with the record
+  label: string;
+  search_text: string; // normalised words for free-text search
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface RecordVersionTable {
+  record_id: string;
+  version: number;
+  snapshot: string; // JSON of the record as it was at that version
+  replaced_at: string;
+  replaced_by: string;
+  change: string; // what replaced it: update, close, reopen
+}
+
+export interface RecordKeyTable {
+  record_id: string;
+  database_id: string;
+  kind: string; // an identifier kind ('document', 'vin'…) or 'name'
+  value: string; // normalised
+  folded: string; // normalised with look-alike characters folded: the search key
+}
+
+export interface RecordAttachmentTable {
+  id: string;
+  record_id: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: string;
+  created_by: string;
+}
+
+export interface HitTable {
+  id: string;
+  at: string;
+  record_id: string;
+  database_id: string;
+  owner_bureau: string;
+  searcher_type: string;
+  searcher_id: string;
+  searcher_name: string;
+  searcher_bureau: string;
+  searcher_unit: string | null;
+  searcher_unit_name: string | null;
+  purpose: string;
+  search_kind: string; // identifier, person, text, dna
+  query: string; // what was searched, as the searcher typed it
+  access: string; // see or exists: what the searcher got
+  match: string; // exact, similar, a score, a DNA match class
+  owner_seen_at: string | null;
+}
+
+export interface HitReplyTable {
+  id: string;
+  hit_id: string;
+  at: string;
+  author_id: string;
+  author_name: string;
+  author_bureau: string;
+  message: string;
+}
+
+export interface RecordImportTable {
+  id: string;
+  database_id: string;
+  bureau: string;
+  created_by: string;
+  format: string;
+  mode: string;
+  status: string; // running, done, failed, rolled_back
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  report: string | null; // JSON list of rejected rows with their reasons
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   bureaus: BureauTable;
   units: UnitTable;
@@ -140,6 +248,13 @@ export interface Database {
   jobs: JobTable;
   idempotency_keys: IdempotencyTable;
   settings: SettingTable;
+  records: RecordTable;
+  record_versions: RecordVersionTable;
+  record_keys: RecordKeyTable;
+  record_attachments: RecordAttachmentTable;
+  hits: HitTable;
+  hit_replies: HitReplyTable;
+  record_imports: RecordImportTable;
 }
 
 export type Db = Kysely<Database>;

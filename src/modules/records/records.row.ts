@@ -1,0 +1,149 @@
+// Builds the stored form of a record — the row and its search keys — in one place, for the
+// service (one record) and the importer (many). Also turns a row back into its API shape.
+import type { Capability, Principal } from '../../platform/auth/principal.js';
+import type { RecordKeyTable, RecordTable } from '../../platform/db/schema.js';
+import { uuid7 } from '../../platform/ids/uuid7.js';
+import type { HandlingCode, Restriction } from '../../platform/policy/access.js';
+import type { DatabaseDefinition, FieldIssue } from './catalogue/catalogue.types.js';
+import type { RecordDto } from './records.schema.js';
+import { foldLookAlikes, normaliseIdentifier, normaliseText } from './search/normalise.js';
+import { personMatcher } from './search/person-matcher.js';
+
+/** The envelope fields a bureau gives for a record, besides its data. */
+export interface RecordEnvelope {
+  reference: string;
+  restriction: Restriction;
+  handling: HandlingCode;
+  purpose: string;
+  legalBasis?: string | null;
+  reviewDate?: string;
+  sourceReliability: string;
+  infoAccuracy: number;
+}
+
+export interface RecordWrite {
+  row: RecordTable;
+  keys: RecordKeyTable[];
+}
+
+/** Today plus whole years, as YYYY-MM-DD (29 February falls back to 28 February). */
+export function reviewDateAfter(years: number, from = new Date()): string {
+  const d = new Date(Date.UTC(from.getUTCFullYear() + years, from.getUTCMonth(), from.getUTCDate()));
+  if (d.getUTCDate() !== from.getUTCDate()) d.setUTCDate(0);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The search keys of a record: its exact identifiers and the name keys of the people in it. */
+export function keysOf(def: DatabaseDefinition, recordId: string, data: Record<string, unknown>) {
+  const keys: RecordKeyTable[] = [];
+  const seen = new Set<string>();
+  const add = (kind: string, value: string, folded: string) => {
+    const k = `${kind}|${value}`;
+    if (!value || seen.has(k)) return;
+    seen.add(k);
+    keys.push({ record_id: recordId, database_id: def.id, kind, value, folded });
+  };
+  for (const id of def.identifiers(data)) {
+    const value = normaliseIdentifier(id.value);
+    add(id.kind, value, foldLookAlikes(value));
+  }
+  for (const person of def.persons?.(data) ?? []) {
+    for (const name of person.names) for (const k of personMatcher.nameKeys(name)) add('name', k, k);
+  }
+  return keys;
+}
+
+export function buildRecordWrite(
+  def: DatabaseDefinition,
+  envelope: RecordEnvelope,
+  data: Record<string, unknown>,
+  warnings: FieldIssue[],
+  author: Principal,
+  owner: string,
+  now: string,
+  id = uuid7(),
+): RecordWrite {
+  const r = envelope.restriction;
+  const row: RecordTable = {
+    id,
+    database_id: def.id,
+    owner_bureau: owner,
+    owner_unit: author.bureau === owner ? author.unitId : null,
+    reference: envelope.reference,
+    status: 'active',
+    close_reason: null,
+    closed_at: null,
+    restriction_mode: r.mode,
+    restriction_bureaus: JSON.stringify(
+      r.mode === 'everyone' ? [] : [...r.bureaus].map((b) => b.toUpperCase()).sort(),
+    ),
+    handling: envelope.handling,
+    capability: def.capability,
+    purpose: envelope.purpose,
+    legal_basis: envelope.legalBasis ?? null,
+    review_date: envelope.reviewDate ?? reviewDateAfter(def.reviewYears, new Date(now)),
+    source_reliability: envelope.sourceReliability,
+    info_accuracy: envelope.infoAccuracy,
+    data: JSON.stringify(data),
+    warnings: warnings.length > 0 ? JSON.stringify(warnings) : null,
+    label: def.label(data).slice(0, 300),
+    search_text: normaliseText(`${envelope.reference} ${def.text(data)}`),
+    version: 1,
+    created_at: now,
+    created_by: author.name,
+    updated_at: now,
+    updated_by: author.name,
+  };
+  return { row, keys: keysOf(def, id, data) };
+}
+
+export function restrictionOf(
+  row: Pick<RecordTable, 'restriction_mode' | 'restriction_bureaus'>,
+): Restriction {
+  if (row.restriction_mode === 'everyone') return { mode: 'everyone' };
+  return { mode: row.restriction_mode, bureaus: JSON.parse(row.restriction_bureaus) as string[] };
+}
+
+/** The access descriptor the policy judges a record by. */
+export function accessOf(
+  row: Pick<
+    RecordTable,
+    'owner_bureau' | 'restriction_mode' | 'restriction_bureaus' | 'handling' | 'capability'
+  >,
+) {
+  return {
+    ownerBureau: row.owner_bureau,
+    restriction: restrictionOf(row),
+    handling: row.handling as HandlingCode,
+    capability: row.capability as Capability,
+  };
+}
+
+export function toRecordDto(row: RecordTable): RecordDto {
+  return {
+    access: 'see',
+    id: row.id,
+    database: row.database_id,
+    reference: row.reference,
+    ownerBureau: row.owner_bureau,
+    ownerUnit: row.owner_unit,
+    status: row.status,
+    closeReason: row.close_reason,
+    closedAt: row.closed_at,
+    restriction: restrictionOf(row),
+    handling: row.handling as HandlingCode,
+    purpose: row.purpose,
+    legalBasis: row.legal_basis,
+    reviewDate: row.review_date,
+    sourceReliability: row.source_reliability,
+    infoAccuracy: row.info_accuracy,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    warnings: row.warnings ? (JSON.parse(row.warnings) as FieldIssue[]) : [],
+    label: row.label,
+    version: row.version,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
+  };
+}

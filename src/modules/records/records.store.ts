@@ -1,0 +1,181 @@
+// SQL of records, their history and their search keys. The service opens transactions.
+import { type ExpressionBuilder, sql } from 'kysely';
+import type {
+  Database,
+  Executor,
+  RecordKeyTable,
+  RecordTable,
+  RecordVersionTable,
+} from '../../platform/db/schema.js';
+import type { RecordWrite } from './records.row.js';
+
+// SQLite allows 32,766 bound values per statement; PostgreSQL 65,535. 27 columns × 500 rows fits both.
+const ROWS_PER_INSERT = 500;
+const KEYS_PER_INSERT = 2000;
+
+export async function insertRecords(ex: Executor, writes: RecordWrite[]) {
+  for (let i = 0; i < writes.length; i += ROWS_PER_INSERT) {
+    await ex
+      .insertInto('records')
+      .values(writes.slice(i, i + ROWS_PER_INSERT).map((w) => w.row))
+      .execute();
+  }
+  await insertKeys(
+    ex,
+    writes.flatMap((w) => w.keys),
+  );
+}
+
+export async function insertKeys(ex: Executor, keys: RecordKeyTable[]) {
+  for (let i = 0; i < keys.length; i += KEYS_PER_INSERT) {
+    await ex
+      .insertInto('record_keys')
+      .values(keys.slice(i, i + KEYS_PER_INSERT))
+      .execute();
+  }
+}
+
+export async function findRecord(ex: Executor, id: string): Promise<RecordTable | undefined> {
+  return ex.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findRecords(ex: Executor, ids: string[]): Promise<RecordTable[]> {
+  if (ids.length === 0) return [];
+  return ex.selectFrom('records').selectAll().where('id', 'in', ids).execute();
+}
+
+/** The records a bureau already holds under these reference numbers, by reference. */
+export async function findByReferences(ex: Executor, database: string, owner: string, references: string[]) {
+  const out = new Map<string, RecordTable>();
+  for (let i = 0; i < references.length; i += ROWS_PER_INSERT) {
+    const rows = await ex
+      .selectFrom('records')
+      .selectAll()
+      .where('database_id', '=', database)
+      .where('owner_bureau', '=', owner)
+      .where('reference', 'in', references.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+    for (const r of rows) out.set(r.reference, r);
+  }
+  return out;
+}
+
+/** Replaces the current version when it is still `expectedVersion`; false when someone was faster. */
+export async function replaceRecord(ex: Executor, expectedVersion: number, next: RecordWrite) {
+  const { id, created_at, created_by, ...rest } = next.row;
+  const res = await ex
+    .updateTable('records')
+    .set(rest)
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return false;
+  await ex.deleteFrom('record_keys').where('record_id', '=', id).execute();
+  await insertKeys(ex, next.keys);
+  return true;
+}
+
+export async function insertVersion(ex: Executor, v: RecordVersionTable) {
+  await ex.insertInto('record_versions').values(v).execute();
+}
+
+export async function listVersions(ex: Executor, recordId: string) {
+  return ex
+    .selectFrom('record_versions')
+    .selectAll()
+    .where('record_id', '=', recordId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+/** Real removal: the record, its history, keys, attachments and hits (foreign keys cascade). */
+export async function deleteRecord(ex: Executor, id: string, expectedVersion: number) {
+  const res = await ex
+    .deleteFrom('records')
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
+}
+
+export interface KeyMatch {
+  record_id: string;
+  kind: string;
+  value: string;
+}
+
+/** Records whose key of `kind` (any identifier kind when absent) folds to one of `folded`. */
+export async function findKeyMatches(
+  ex: Executor,
+  folded: string[],
+  opts: { kinds?: string[]; databases?: string[]; limit: number },
+): Promise<KeyMatch[]> {
+  if (folded.length === 0) return [];
+  let q = ex
+    .selectFrom('record_keys')
+    .select(['record_id', 'kind', 'value'])
+    .where('folded', 'in', folded)
+    .limit(opts.limit);
+  q = opts.kinds ? q.where('kind', 'in', opts.kinds) : q.where('kind', '!=', 'name');
+  if (opts.databases) q = q.where('database_id', 'in', opts.databases);
+  return q.execute();
+}
+
+/**
+ * A coarse SQL pre-filter of the records a bureau might see, so pages fill up; the access
+ * policy still decides each row afterwards. It may let through rows the policy refuses,
+ * never the other way round: owner, a GS reviewer, public data, or a restriction naming or
+ * not excluding the bureau.
+ */
+export function mayBeVisibleTo(bureau: string, reviewsEverything: boolean) {
+  const quoted = `%"${bureau}"%`;
+  return (eb: ExpressionBuilder<Database, 'records'>) =>
+    reviewsEverything
+      ? eb.val(true)
+      : eb.or([
+          eb('owner_bureau', '=', bureau),
+          eb('handling', '=', 'public'),
+          eb('restriction_mode', '=', 'everyone'),
+          eb.and([eb('restriction_mode', '=', 'only'), eb('restriction_bureaus', 'like', quoted)]),
+          eb.and([eb('restriction_mode', '=', 'except'), eb('restriction_bureaus', 'not like', quoted)]),
+        ]);
+}
+
+export interface RecordFilter {
+  databases: string[];
+  bureau: string;
+  reviewsEverything: boolean;
+  owner?: string;
+  status?: 'active' | 'closed';
+  /** Normalised words that must all appear in the record's searchable text. */
+  terms?: string[];
+  /** Ids strictly below this one (newest first). */
+  before?: string;
+  limit: number;
+}
+
+export async function listCandidates(ex: Executor, f: RecordFilter): Promise<RecordTable[]> {
+  if (f.databases.length === 0) return [];
+  let q = ex
+    .selectFrom('records')
+    .selectAll()
+    .where('database_id', 'in', f.databases)
+    .where(mayBeVisibleTo(f.bureau, f.reviewsEverything))
+    .orderBy('id', 'desc')
+    .limit(f.limit);
+  if (f.owner) q = q.where('owner_bureau', '=', f.owner);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.before) q = q.where('id', '<', f.before);
+  for (const t of f.terms ?? []) q = q.where('search_text', 'like', `%${t}%`);
+  return q.execute();
+}
+
+export async function countOwned(ex: Executor, bureau: string) {
+  const rows = await ex
+    .selectFrom('records')
+    .select(['database_id', sql<number>`count(*)`.as('n')])
+    .where('owner_bureau', '=', bureau)
+    .groupBy('database_id')
+    .execute();
+  return new Map(rows.map((r) => [r.database_id, Number(r.n)]));
+}

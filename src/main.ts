@@ -238,7 +238,7 @@ program
         );
         for (const r of outcome.rows.slice(0, 20)) {
           console.log(
-            `  line ${r.line}${r.reference ? ` (${r.reference})` : ''}: ${r.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+            `  row ${r.row}${r.reference ? ` (${r.reference})` : ''}: ${r.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
           );
         }
         if (outcome.rows.length > 20) console.log(`  … ${outcome.rejected - 20} more rejected rows`);

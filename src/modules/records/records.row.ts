@@ -26,6 +26,20 @@ export interface RecordWrite {
   keys: RecordKeyTable[];
 }
 
+const reviewDates = new Map<string, string>();
+
+/** `reviewDateAfter` for a day and a period, remembered: bulk imports ask it a million times. */
+function defaultReviewDate(years: number, now: string): string {
+  const key = `${years}|${now.slice(0, 10)}`;
+  let d = reviewDates.get(key);
+  if (!d) {
+    if (reviewDates.size > 100) reviewDates.clear();
+    d = reviewDateAfter(years, new Date(now));
+    reviewDates.set(key, d);
+  }
+  return d;
+}
+
 /** Today plus whole years, as YYYY-MM-DD (29 February falls back to 28 February). */
 export function reviewDateAfter(years: number, from = new Date()): string {
   const d = new Date(Date.UTC(from.getUTCFullYear() + years, from.getUTCMonth(), from.getUTCDate()));
@@ -81,7 +95,7 @@ export function buildRecordWrite(
     capability: def.capability,
     purpose: envelope.purpose,
     legal_basis: envelope.legalBasis ?? null,
-    review_date: envelope.reviewDate ?? reviewDateAfter(def.reviewYears, new Date(now)),
+    review_date: envelope.reviewDate ?? defaultReviewDate(def.reviewYears, now),
     source_reliability: envelope.sourceReliability,
     info_accuracy: envelope.infoAccuracy,
     data: JSON.stringify(data),
@@ -146,4 +160,62 @@ export function toRecordDto(row: RecordTable): RecordDto {
     updatedAt: row.updated_at,
     updatedBy: row.updated_by,
   };
+}
+
+/** Column order of a packed record row and of a packed key (also the bulk INSERTs' order). */
+export const RECORD_COLUMNS = [
+  'id',
+  'database_id',
+  'owner_bureau',
+  'owner_unit',
+  'reference',
+  'status',
+  'close_reason',
+  'closed_at',
+  'restriction_mode',
+  'restriction_bureaus',
+  'handling',
+  'capability',
+  'purpose',
+  'legal_basis',
+  'review_date',
+  'source_reliability',
+  'info_accuracy',
+  'data',
+  'warnings',
+  'label',
+  'search_text',
+  'version',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+] as const satisfies readonly (keyof RecordTable)[];
+export const KEY_COLUMNS = [
+  'record_id',
+  'database_id',
+  'kind',
+  'value',
+  'folded',
+] as const satisfies readonly (keyof RecordKeyTable)[];
+
+/**
+ * A record write as arrays of column values: what an import's worker thread hands to the
+ * writing thread (arrays cross threads far cheaper than objects) and what SQLite binds directly.
+ */
+export interface PackedWrite {
+  v: unknown[];
+  k: unknown[][];
+}
+
+export function packWrite(w: RecordWrite): PackedWrite {
+  return { v: RECORD_COLUMNS.map((c) => w.row[c]), k: w.keys.map((key) => KEY_COLUMNS.map((c) => key[c])) };
+}
+
+export function unpackWrite(p: PackedWrite): RecordWrite {
+  const row = Object.fromEntries(RECORD_COLUMNS.map((c, i) => [c, p.v[i]])) as unknown as RecordTable;
+  const keys = p.k.map(
+    (k) => Object.fromEntries(KEY_COLUMNS.map((c, i) => [c, k[i]])) as unknown as RecordKeyTable,
+  );
+  return { row, keys };
 }

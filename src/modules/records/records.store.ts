@@ -1,4 +1,5 @@
 // SQL of records, their history and their search keys. The service opens transactions.
+import type SQLite from 'better-sqlite3';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type {
   Database,
@@ -7,12 +8,50 @@ import type {
   RecordTable,
   RecordVersionTable,
 } from '../../platform/db/schema.js';
-import type { RecordWrite } from './records.row.js';
+import {
+  KEY_COLUMNS,
+  type PackedWrite,
+  RECORD_COLUMNS,
+  type RecordWrite,
+  unpackWrite,
+} from './records.row.js';
 
 // SQLite allows 32,766 bound values per statement; PostgreSQL 65,535. 27 columns × 500 rows fits both.
 const ROWS_PER_INSERT = 500;
 const KEYS_PER_INSERT = 2000;
 
+const prepared = new WeakMap<SQLite.Database, { record: SQLite.Statement; key: SQLite.Statement }>();
+
+/**
+ * Bulk insert on SQLite: two prepared statements run once per row, on the connection Kysely
+ * uses (so inside the caller's transaction), binding the packed column arrays as they come.
+ * Several times faster than compiling multi-row INSERTs: a million-row import takes seconds.
+ */
+function insertPackedSqlite(sqlite: SQLite.Database, writes: PackedWrite[]) {
+  let s = prepared.get(sqlite);
+  if (!s) {
+    const insert = (table: string, cols: readonly string[]) =>
+      sqlite.prepare(`insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`);
+    s = { record: insert('records', RECORD_COLUMNS), key: insert('record_keys', KEY_COLUMNS) };
+    prepared.set(sqlite, s);
+  }
+  for (const w of writes) {
+    s.record.run(w.v);
+    for (const k of w.k) s.key.run(k);
+  }
+}
+
+/**
+ * Inserts packed records (see records.row.ts) and their keys. `sqlite` (the handle's own
+ * connection) takes the fast path; pass it only inside a transaction the caller holds, so no
+ * other query shares the connection.
+ */
+export async function insertPacked(ex: Executor, writes: PackedWrite[], sqlite?: SQLite.Database) {
+  if (sqlite) insertPackedSqlite(sqlite, writes);
+  else await insertRecords(ex, writes.map(unpackWrite));
+}
+
+/** Inserts new records and their keys. */
 export async function insertRecords(ex: Executor, writes: RecordWrite[]) {
   for (let i = 0; i < writes.length; i += ROWS_PER_INSERT) {
     await ex
@@ -178,4 +217,14 @@ export async function countOwned(ex: Executor, bureau: string) {
     .groupBy('database_id')
     .execute();
   return new Map(rows.map((r) => [r.database_id, Number(r.n)]));
+}
+
+export async function countOwnedIn(ex: Executor, database: string, bureau: string): Promise<number> {
+  const row = await ex
+    .selectFrom('records')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('database_id', '=', database)
+    .where('owner_bureau', '=', bureau)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

@@ -1,7 +1,7 @@
 // 0003: the criminal databases — records, their history, search keys, attachments, hits and
 // imports. One generic table holds the records of all 19 databases: their data is typed and
 // validated per database by the catalogue, and what search needs is lifted into columns and keys.
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 import type { DialectName } from './connect.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
@@ -41,14 +41,14 @@ export function recordsMigration(dialect: DialectName): Migration {
         .addColumn('updated_by', 'text', (c) => c.notNull())
         .execute();
       // A bureau's own reference numbers are unique per database: imports are idempotent on them.
+      // Also serves "what does this bureau hold". Indexes are few on purpose: each one costs every
+      // row of a million-row import (the review queue's index comes with data protection).
       await db.schema
         .createIndex('records_owner_reference')
         .on('records')
-        .columns(['database_id', 'owner_bureau', 'reference'])
+        .columns(['owner_bureau', 'database_id', 'reference'])
         .unique()
         .execute();
-      await db.schema.createIndex('records_owner').on('records').columns(['owner_bureau', 'id']).execute();
-      await db.schema.createIndex('records_review').on('records').columns(['review_date']).execute();
 
       // Earlier versions of a record (the current one lives in `records`).
       await db.schema
@@ -62,20 +62,18 @@ export function recordsMigration(dialect: DialectName): Migration {
         .addPrimaryKeyConstraint('record_versions_pk', ['record_id', 'version'])
         .execute();
 
-      // Search keys: exact identifiers ('document', 'vin'…) and name keys ('name') of a record.
-      await db.schema
+      // Search keys: exact identifiers ('document', 'vin'…) and name keys ('name') of a record. The
+      // primary key is the search path; on SQLite the table is that index itself (WITHOUT ROWID).
+      let keys = db.schema
         .createTable('record_keys')
         .addColumn('record_id', 'text', (c) => c.notNull().references('records.id').onDelete('cascade'))
         .addColumn('database_id', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('value', 'text', (c) => c.notNull())
         .addColumn('folded', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createIndex('record_keys_folded')
-        .on('record_keys')
-        .columns(['folded', 'kind'])
-        .execute();
+        .addPrimaryKeyConstraint('record_keys_pk', ['folded', 'kind', 'record_id', 'value']);
+      if (dialect === 'sqlite') keys = keys.modifyEnd(sql`without rowid`);
+      await keys.execute();
       await db.schema.createIndex('record_keys_record').on('record_keys').column('record_id').execute();
 
       await db.schema

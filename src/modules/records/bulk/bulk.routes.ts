@@ -31,7 +31,7 @@ const ImportSchema = Type.Object({
   rejected: Type.Integer(),
   rows: Type.Array(
     Type.Object({
-      line: Type.Integer(),
+      row: Type.Integer({ description: '1-based number of the record in the file' }),
       reference: Type.Union([Type.String(), Type.Null()]),
       errors: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
     }),

@@ -95,9 +95,20 @@ function parseRestriction(raw: string): unknown {
 
 /** One CSV row (header → cell) as a create body; empty cells are absent. */
 export function bodyFromCsvRow(schema: TObject, row: Record<string, string>): Record<string, unknown> {
+  return bodyFromCsvCells(schema, Object.keys(row), Object.values(row));
+}
+
+/** The same, from the header and the cells of a row (surrounding spaces trimmed). */
+export function bodyFromCsvCells(
+  schema: TObject,
+  header: string[],
+  cells: string[],
+): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   const data: Record<string, unknown> = {};
-  for (const [column, cell] of Object.entries(row)) {
+  for (let i = 0; i < header.length; i++) {
+    const column = header[i]!;
+    const cell = cells[i]?.trim();
     if (cell === undefined || cell === '') continue;
     if (column === 'restriction') body.restriction = parseRestriction(cell);
     else if (column === 'infoAccuracy') body.infoAccuracy = scalar({ type: 'integer' }, cell);

@@ -78,12 +78,18 @@ export async function runImportCommand(
 ): Promise<ImportOutcome> {
   const principal = operatorPrincipal(opts.bureau);
   const format = formatOf(file, opts.format);
-  const outcome = await importRecords(ctx, principal, database, fs.createReadStream(file), {
-    format,
-    mode: opts.mode,
-    defaults: defaultsOf(opts),
-    onProgress,
-  });
+  const outcome = await importRecords(
+    ctx,
+    principal,
+    database,
+    { file },
+    {
+      format,
+      mode: opts.mode,
+      defaults: defaultsOf(opts),
+      onProgress,
+    },
+  );
   await ctx.audit.record({
     actor: principal,
     actorType: 'system',

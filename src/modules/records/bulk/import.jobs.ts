@@ -127,12 +127,18 @@ export async function startImport(
   };
   await ctx.db.insertInto('record_imports').values(row).execute();
   live.set(row.id, { processed: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 });
-  const job = importRecords(ctx, principal, def.id, input.content, {
-    format: input.format,
-    mode: input.mode,
-    defaults: input.defaults,
-    onProgress: (c) => live.set(row.id, c),
-  })
+  const job = importRecords(
+    ctx,
+    principal,
+    def.id,
+    { content: input.content },
+    {
+      format: input.format,
+      mode: input.mode,
+      defaults: input.defaults,
+      onProgress: (c) => live.set(row.id, c),
+    },
+  )
     .catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))
     .then((outcome) => finish(ctx, principal, row, outcome, meta))
     .catch(() => {

@@ -1,28 +1,23 @@
 // Bulk import of one database's records for one bureau: CSV or JSON Lines, a report of every
 // rejected row and why, idempotent on the bureau's own reference numbers (a row already held
 // unchanged is skipped, a changed one becomes a new version), and — when asked — all or nothing.
-import type { Readable } from 'node:stream';
+import type SQLite from 'better-sqlite3';
 import type { AppContext } from '../../../context.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import type { Executor, RecordTable } from '../../../platform/db/schema.js';
-import { uuid7 } from '../../../platform/ids/uuid7.js';
 import { nowIso } from '../../../platform/time.js';
-import type { DatabaseDefinition, FieldIssue } from '../catalogue/catalogue.types.js';
+import type { DatabaseDefinition } from '../catalogue/catalogue.types.js';
 import { assertMayWrite, ownerFor } from '../records.access.js';
-import { buildRecordWrite, type RecordEnvelope, type RecordWrite, toRecordDto } from '../records.row.js';
+import { type PackedWrite, toRecordDto, unpackWrite } from '../records.row.js';
 import type { CreateRecordInput } from '../records.schema.js';
-import { databaseOrThrow, envelopeIssues } from '../records.service.js';
+import { databaseOrThrow } from '../records.service.js';
 import * as store from '../records.store.js';
-import { createBodyIssues, prepareData } from '../records.validate.js';
-import { type ImportFormat, readRows } from './import.source.js';
+import { type ImportInput, preparedBatches } from './import.pipeline.js';
+import type { PreparedRow, RejectedRow } from './import.prepare.js';
+import type { ImportFormat } from './import.source.js';
 
+export type { RejectedRow } from './import.prepare.js';
 export type ImportMode = 'all_or_nothing' | 'valid_rows';
-
-export interface RejectedRow {
-  line: number;
-  reference: string | null;
-  errors: FieldIssue[];
-}
 
 export interface ImportCounts {
   processed: number;
@@ -45,22 +40,15 @@ export interface ImportOptions {
   onProgress?: (counts: ImportCounts) => void;
 }
 
-// Rows validated and written together; also the progress step.
+// Rows written together (in valid-rows mode, one transaction each); also the progress step.
 const CHUNK = 2000;
 // The report keeps the first rejected rows; the counts keep all.
 const MAX_REPORTED = 1000;
 
 class RolledBack extends Error {}
 
-interface Valid {
-  line: number;
-  body: CreateRecordInput;
-  data: Record<string, unknown>;
-  warnings: FieldIssue[];
-}
-
 /** The stored envelope and data, to tell an unchanged re-import from a changed one. */
-function sameAsStored(row: RecordTable, v: Valid, write: RecordWrite): boolean {
+function sameAsStored(held: RecordTable, next: RecordTable): boolean {
   const keep = (r: RecordTable) =>
     [
       r.restriction_mode,
@@ -73,15 +61,14 @@ function sameAsStored(row: RecordTable, v: Valid, write: RecordWrite): boolean {
       r.info_accuracy,
       r.data,
     ].join('\u0000');
-  const next = { ...write.row, review_date: v.body.reviewDate ?? row.review_date };
-  return keep(row) === keep(next);
+  return keep(held) === keep(next);
 }
 
 export async function importRecords(
   ctx: AppContext,
   principal: Principal,
   databaseId: string,
-  input: string | Readable,
+  input: ImportInput,
   opts: ImportOptions,
 ): Promise<ImportOutcome> {
   const def = databaseOrThrow(databaseId);
@@ -89,50 +76,36 @@ export async function importRecords(
   const owner = ownerFor(def, principal);
   const counts: ImportCounts = { processed: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   const rows: RejectedRow[] = [];
-  const seen = new Map<string, number>();
-  const reject = (line: number, reference: string | null, errors: FieldIssue[]) => {
-    counts.rejected++;
-    if (rows.length < MAX_REPORTED) rows.push({ line, reference, errors });
-  };
+  // A bureau's first load of a database cannot collide with what it holds: skip the lookups.
+  const holdsAny = (await store.countOwnedIn(ctx.db, def.id, owner)) > 0;
 
   const run = async (ex: Executor | null) => {
-    let chunk: Valid[] = [];
+    let chunk: PreparedRow[] = [];
     const flush = async () => {
       if (chunk.length === 0) return;
       const batch = chunk;
       chunk = [];
-      if (ex) await writeChunk(ex, def, principal, owner, batch, counts);
-      else await ctx.db.transaction().execute((tx) => writeChunk(tx, def, principal, owner, batch, counts));
-      opts.onProgress?.({ ...counts });
+      const write = (tx: Executor) =>
+        writeChunk(tx, ctx.handle.sqlite, def, principal, owner, holdsAny, batch, counts);
+      if (ex) await write(ex);
+      else await ctx.db.transaction().execute(write);
     };
-    for await (const { line, body: raw } of readRows(opts.format, input, def.schema)) {
-      counts.processed++;
-      if ('unreadable' in raw) {
-        reject(line, null, [{ field: 'line', message: String(raw.unreadable) }]);
-        continue;
-      }
-      const body = { ...opts.defaults, ...raw } as CreateRecordInput;
-      const reference = typeof body.reference === 'string' ? body.reference : null;
-      const shape = createBodyIssues(body);
-      if (shape.length > 0) {
-        reject(line, reference, shape);
-        continue;
-      }
-      const earlier = seen.get(body.reference);
-      if (earlier !== undefined) {
-        reject(line, reference, [{ field: 'reference', message: `is also on line ${earlier} of this file` }]);
-        continue;
-      }
-      seen.set(body.reference, line);
-      const prepared = prepareData(def, body.data, owner);
-      const issues = [...envelopeIssues(def, owner, body, prepared.data), ...prepared.errors];
-      if (issues.length > 0) {
-        reject(line, reference, issues);
-        continue;
-      }
-      chunk.push({ line, body, data: prepared.data, warnings: prepared.warnings });
+    const job = {
+      format: opts.format,
+      input,
+      databaseId: def.id,
+      owner,
+      principal,
+      defaults: opts.defaults,
+      now: nowIso(),
+    };
+    for await (const batch of preparedBatches(def, job)) {
+      counts.processed += batch.processed;
+      counts.rejected += batch.rejected.length;
+      rows.push(...batch.rejected.slice(0, Math.max(0, MAX_REPORTED - rows.length)));
+      chunk.push(...batch.valid);
       if (chunk.length >= CHUNK) await flush();
-      else if (counts.processed % CHUNK === 0) opts.onProgress?.({ ...counts });
+      opts.onProgress?.({ ...counts });
     }
     await flush();
     opts.onProgress?.({ ...counts });
@@ -155,43 +128,34 @@ export async function importRecords(
 
 async function writeChunk(
   ex: Executor,
+  sqlite: SQLite.Database | undefined,
   def: DatabaseDefinition,
   principal: Principal,
   owner: string,
-  batch: Valid[],
+  holdsAny: boolean,
+  batch: PreparedRow[],
   counts: ImportCounts,
 ) {
-  const now = nowIso();
-  const existing = await store.findByReferences(
-    ex,
-    def.id,
-    owner,
-    batch.map((v) => v.body.reference),
-  );
-  const creates: RecordWrite[] = [];
+  const existing = holdsAny
+    ? await store.findByReferences(
+        ex,
+        def.id,
+        owner,
+        batch.map((v) => v.reference),
+      )
+    : new Map<string, RecordTable>();
+  const creates: PackedWrite[] = [];
   for (const v of batch) {
-    const held = existing.get(v.body.reference);
-    const write = buildRecordWrite(
-      def,
-      v.body as RecordEnvelope,
-      v.data,
-      v.warnings,
-      principal,
-      owner,
-      now,
-      held?.id ?? uuid7(),
-    );
+    const held = existing.get(v.reference);
     if (!held) {
-      creates.push(write);
+      creates.push(v.write);
       continue;
     }
-    if (sameAsStored(held, v, write)) {
-      counts.unchanged++;
-      continue;
-    }
+    const write = unpackWrite(v.write);
     const next: RecordTable = {
       ...write.row,
-      review_date: v.body.reviewDate ?? held.review_date,
+      id: held.id,
+      review_date: v.reviewDateGiven ? write.row.review_date : held.review_date,
       owner_unit: held.owner_unit,
       status: held.status,
       close_reason: held.close_reason,
@@ -200,19 +164,24 @@ async function writeChunk(
       created_at: held.created_at,
       created_by: held.created_by,
     };
-    if (await store.replaceRecord(ex, held.version, { row: next, keys: write.keys })) {
+    if (sameAsStored(held, next)) {
+      counts.unchanged++;
+      continue;
+    }
+    const keys = write.keys.map((k) => ({ ...k, record_id: held.id }));
+    if (await store.replaceRecord(ex, held.version, { row: next, keys })) {
       const { access: _a, ...snapshot } = toRecordDto(held);
       await store.insertVersion(ex, {
         record_id: held.id,
         version: held.version,
         snapshot: JSON.stringify(snapshot),
-        replaced_at: now,
+        replaced_at: next.updated_at,
         replaced_by: principal.name,
         change: 'import',
       });
       counts.updated++;
     }
   }
-  await store.insertRecords(ex, creates);
+  await store.insertPacked(ex, creates, sqlite);
   counts.created += creates.length;
 }

@@ -56,13 +56,19 @@ export const str = (v: unknown): string =>
 export const arr = <T = Record<string, unknown>>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 export const obj = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-/** The words of several values, for free-text search. */
-export const words = (...values: unknown[]) =>
-  values
-    .flatMap((v) => (Array.isArray(v) ? v : [v]))
-    .map((v) => (typeof v === 'object' && v !== null ? Object.values(v).map(str).join(' ') : str(v)))
-    .filter(Boolean)
-    .join(' ');
+/** The words of several values (strings, lists, objects of strings), for free-text search. */
+export function words(...values: unknown[]): string {
+  let out = '';
+  const add = (v: unknown) => {
+    if (v === undefined || v === null || v === '') return;
+    if (typeof v === 'string') out += out ? ` ${v}` : v;
+    else if (Array.isArray(v)) for (const x of v) add(x);
+    else if (typeof v === 'object') for (const x of Object.values(v)) add(x);
+    else add(String(v));
+  };
+  for (const v of values) add(v);
+  return out;
+}
 
 export const number = (title: string, minimum: number, maximum: number) =>
   Type.Number({ title, minimum, maximum });

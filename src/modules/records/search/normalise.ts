@@ -49,7 +49,9 @@ export function matchKind(queryNormalised: string, storedNormalised: string): 'e
  * query, so "Müller" and "MULLER" meet, and "Мюллер" becomes "myuller").
  */
 export function normaliseText(text: string): string {
-  return anyAscii(text.normalize('NFKC'))
+  // Plain ASCII (most identifiers and many names) needs no transliteration.
+  const ascii = /^[\x20-\x7e]*$/.test(text) ? text : anyAscii(text.normalize('NFKC'));
+  return ascii
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

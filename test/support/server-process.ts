@@ -87,5 +87,6 @@ export function runCli(args: string[], env: Record<string, string>) {
     env: { ...process.env, MERIDIAN_LOG_LEVEL: 'warn', ...env },
     encoding: 'utf8',
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
 }

@@ -30,16 +30,6 @@ export interface PreparedBatch {
   valid: PreparedRow[];
 }
 
-const ENVELOPE_FIELDS = [
-  'restriction',
-  'handling',
-  'purpose',
-  'legalBasis',
-  'reviewDate',
-  'sourceReliability',
-  'infoAccuracy',
-];
-
 /**
  * Checks the shape of each row's body. Rows that take their whole envelope from the import's
  * defaults share one check of those defaults (a million rows need not validate the same

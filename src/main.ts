@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
+import { DEMO_RECORD_BUREAUS, seedDemoRecords } from './modules/demo/demo.records.js';
 import { DemoRefused, type DemoResult, formatSignIns, seedDemo } from './modules/demo/demo.service.js';
 import { createApiKey } from './modules/identity/apikeys.service.js';
 import { currentTotp } from './modules/identity/totp.js';
@@ -43,6 +44,17 @@ async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   } finally {
     await closeContext(ctx);
   }
+}
+
+/** Records a fresh demo gets, per demo bureau: enough to browse, search and see hits. */
+const DEMO_SCALE = 20;
+
+async function runDemoRecords(ctx: AppContext, scale: number) {
+  const bar = process.stdout.isTTY ? progressBar('Demo records (bureaus)') : null;
+  bar?.start(DEMO_RECORD_BUREAUS.length, 0);
+  const created = await seedDemoRecords(ctx, scale, (done) => bar?.update(done));
+  bar?.stop();
+  return created;
 }
 
 async function runDemo(ctx: AppContext, force: boolean): Promise<DemoResult> {
@@ -87,6 +99,7 @@ program
     if (cfg.demo) {
       try {
         demo = await runDemo(ctx, false);
+        if (demo.created) await runDemoRecords(ctx, DEMO_SCALE);
       } catch (e) {
         if (!(e instanceof DemoRefused)) throw e;
         demo = e;
@@ -125,8 +138,26 @@ program
   .command('demo')
   .description('Create demo bureaus, units and sign-ins (refuses a database with real users)')
   .option('--force', 'add demo data even to a database that is not a demo instance')
-  .action(async (opts: { force?: boolean }) => {
-    await withContext(async (ctx) => printDemo(await runDemo(ctx, Boolean(opts.force))));
+  .option(
+    '--scale <n>',
+    'synthetic travel documents per demo bureau (with persons, vehicles, firearms and DNA in proportion)',
+    String(DEMO_SCALE),
+  )
+  .action(async (opts: { force?: boolean; scale: string }) => {
+    const scale = Number(opts.scale);
+    if (!Number.isInteger(scale) || scale < 0 || scale > 10_000_000) {
+      throw new Error('--scale must be a whole number from 0 to 10000000');
+    }
+    await withContext(async (ctx) => {
+      const result = await runDemo(ctx, Boolean(opts.force));
+      const started = Date.now();
+      const created = scale > 0 ? await runDemoRecords(ctx, scale) : 0;
+      printDemo(result);
+      if (scale > 0)
+        console.log(
+          `Demo records: ${created} created in ${((Date.now() - started) / 1000).toFixed(1)} s (scale ${scale}).`,
+        );
+    });
   });
 
 const user = program.command('user').description('Manage users');

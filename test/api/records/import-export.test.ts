@@ -46,34 +46,78 @@ const csv = (rows: string[]) => ['reference,documentNumber,issuingCountry,type,s
 
 describe('CSV import', () => {
   it('keeps nothing in all-or-nothing mode when a row is rejected, and says which rows and why', async () => {
-    const content = csv(['FR-I-1,IMP00001,FR,passport,lost', 'FR-I-2,IMP00002,DE,passport,lost', 'FR-I-3,IMP00003,FR,spaceship,lost']);
-    const dto = await importFile('travel_documents', { format: 'csv', mode: 'all_or_nothing', content, defaults });
+    const content = csv([
+      'FR-I-1,IMP00001,FR,passport,lost',
+      'FR-I-2,IMP00002,DE,passport,lost',
+      'FR-I-3,IMP00003,FR,spaceship,lost',
+    ]);
+    const dto = await importFile('travel_documents', {
+      format: 'csv',
+      mode: 'all_or_nothing',
+      content,
+      defaults,
+    });
     expect(dto).toMatchObject({ status: 'rolled_back', processed: 3, created: 0, rejected: 2 });
     expect(dto.rows.map((r) => [r.row, r.reference, r.errors[0]!.field])).toEqual([
       [2, 'FR-I-2', 'data.issuingCountry'],
       [3, 'FR-I-3', 'data.type'],
     ]);
-    const held = await t.ctx.db.selectFrom('records').select('reference').where('reference', 'like', 'FR-I-%').execute();
+    const held = await t.ctx.db
+      .selectFrom('records')
+      .select('reference')
+      .where('reference', 'like', 'FR-I-%')
+      .execute();
     expect(held).toEqual([]);
   });
 
   it('imports the valid rows in valid-rows mode, then is idempotent on the references', async () => {
-    const content = csv(['FR-I-1,IMP00001,FR,passport,lost', 'FR-I-2,IMP00002,DE,passport,lost', 'FR-I-4,IMP00004,FR,visa,stolen_blank']);
-    const first = await importFile('travel_documents', { format: 'csv', mode: 'valid_rows', content, defaults });
+    const content = csv([
+      'FR-I-1,IMP00001,FR,passport,lost',
+      'FR-I-2,IMP00002,DE,passport,lost',
+      'FR-I-4,IMP00004,FR,visa,stolen_blank',
+    ]);
+    const first = await importFile('travel_documents', {
+      format: 'csv',
+      mode: 'valid_rows',
+      content,
+      defaults,
+    });
     expect(first).toMatchObject({ status: 'done', created: 2, rejected: 1 });
-    const again = await importFile('travel_documents', { format: 'csv', mode: 'valid_rows', content, defaults });
+    const again = await importFile('travel_documents', {
+      format: 'csv',
+      mode: 'valid_rows',
+      content,
+      defaults,
+    });
     expect(again).toMatchObject({ status: 'done', created: 0, unchanged: 2, rejected: 1 });
     const changed = csv(['FR-I-1,IMP00001,FR,passport,revoked']);
-    const third = await importFile('travel_documents', { format: 'csv', mode: 'all_or_nothing', content: changed, defaults });
+    const third = await importFile('travel_documents', {
+      format: 'csv',
+      mode: 'all_or_nothing',
+      content: changed,
+      defaults,
+    });
     expect(third).toMatchObject({ status: 'done', updated: 1 });
-    const found = await fr.post('/api/v1/search/identifiers', { value: 'IMP00001', purpose: 'Checking the import' });
+    const found = await fr.post('/api/v1/search/identifiers', {
+      value: 'IMP00001',
+      purpose: 'Checking the import',
+    });
     const rec = found.json().items[0].record;
     expect(rec).toMatchObject({ reference: 'FR-I-1', version: 2, data: { status: 'revoked' } });
   });
 
   it('rejects a row repeating a reference of the same file, and a row with too many cells', async () => {
-    const content = csv(['FR-I-5,IMP00005,FR,passport,lost', 'FR-I-5,IMP00006,FR,passport,lost', 'FR-I-7,IMP00007,FR,passport,lost,extra']);
-    const dto = await importFile('travel_documents', { format: 'csv', mode: 'valid_rows', content, defaults });
+    const content = csv([
+      'FR-I-5,IMP00005,FR,passport,lost',
+      'FR-I-5,IMP00006,FR,passport,lost',
+      'FR-I-7,IMP00007,FR,passport,lost,extra',
+    ]);
+    const dto = await importFile('travel_documents', {
+      format: 'csv',
+      mode: 'valid_rows',
+      content,
+      defaults,
+    });
     expect(dto.rows.map((r) => [r.row, r.errors[0]!.field])).toEqual([
       [2, 'reference'],
       [3, 'row'],
@@ -87,17 +131,35 @@ describe('CSV import', () => {
     ].join('\n');
     const dto = await importFile('vehicles', { format: 'csv', mode: 'all_or_nothing', content });
     expect(dto).toMatchObject({ status: 'done', created: 1 });
-    const rec = (await fr.post('/api/v1/search/identifiers', { value: 'AB123CD', kind: 'plate', purpose: 'Checking the import' })).json().items[0].record;
-    expect(rec).toMatchObject({ restriction: { mode: 'only', bureaus: ['BR', 'FR'] }, handling: 'restricted', data: { plates: [{ number: 'AB-123-CD', country: 'FR' }] } });
+    const rec = (
+      await fr.post('/api/v1/search/identifiers', {
+        value: 'AB123CD',
+        kind: 'plate',
+        purpose: 'Checking the import',
+      })
+    ).json().items[0].record;
+    expect(rec).toMatchObject({
+      restriction: { mode: 'only', bureaus: ['BR', 'FR'] },
+      handling: 'restricted',
+      data: { plates: [{ number: 'AB-123-CD', country: 'FR' }] },
+    });
   });
 });
 
 describe('JSON Lines import and export', () => {
   it('imports create bodies line by line and exports them back', async () => {
     const lines = [
-      JSON.stringify({ ...defaults, reference: 'FR-F-1', data: { make: 'Glock', model: '17', serialNumber: 'GLK001', type: 'pistol', status: 'stolen' } }),
+      JSON.stringify({
+        ...defaults,
+        reference: 'FR-F-1',
+        data: { make: 'Glock', model: '17', serialNumber: 'GLK001', type: 'pistol', status: 'stolen' },
+      }),
       '{not json',
-      JSON.stringify({ ...defaults, reference: 'FR-F-2', data: { make: 'Beretta', serialNumber: 'BER002', type: 'pistol', status: 'lost' } }),
+      JSON.stringify({
+        ...defaults,
+        reference: 'FR-F-2',
+        data: { make: 'Beretta', serialNumber: 'BER002', type: 'pistol', status: 'lost' },
+      }),
     ].join('\n');
     const dto = await importFile('firearms', { format: 'jsonl', mode: 'valid_rows', content: lines });
     expect(dto).toMatchObject({ created: 2, rejected: 1 });
@@ -105,16 +167,27 @@ describe('JSON Lines import and export', () => {
 
     const exported = await fr.get('/api/v1/databases/firearms/export?format=jsonl');
     expect(exported.statusCode).toBe(200);
-    const bodies = exported.body.trim().split('\n').map((l) => JSON.parse(l));
+    const bodies = exported.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(bodies.map((b) => b.reference).sort()).toEqual(['FR-F-1', 'FR-F-2']);
     // What is exported imports again unchanged: the round trip loses nothing.
-    const back = await importFile('firearms', { format: 'jsonl', mode: 'all_or_nothing', content: exported.body });
+    const back = await importFile('firearms', {
+      format: 'jsonl',
+      mode: 'all_or_nothing',
+      content: exported.body,
+    });
     expect(back).toMatchObject({ status: 'done', unchanged: 2, created: 0 });
 
     const csvOut = await fr.get('/api/v1/databases/firearms/export?format=csv');
     expect(csvOut.headers['content-type']).toContain('text/csv');
     expect(csvOut.body.split('\n')[0]).toContain('serialNumber');
-    const csvBack = await importFile('firearms', { format: 'csv', mode: 'all_or_nothing', content: csvOut.body });
+    const csvBack = await importFile('firearms', {
+      format: 'csv',
+      mode: 'all_or_nothing',
+      content: csvOut.body,
+    });
     expect(csvBack).toMatchObject({ status: 'done', unchanged: 2 });
   });
 
@@ -128,7 +201,12 @@ describe('JSON Lines import and export', () => {
     const dto = await importFile('firearms', { format: 'jsonl', mode: 'valid_rows', content: '{}' });
     const jo = await officer(t.app, 'jo.officer');
     expect((await jo.get(`/api/v1/imports/${dto.id}`)).statusCode).toBe(404);
-    const audited = await t.ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'record.import').where('target_id', '=', dto.id).execute();
+    const audited = await t.ctx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'record.import')
+      .where('target_id', '=', dto.id)
+      .execute();
     expect(audited).toHaveLength(1);
   });
 });

@@ -7,11 +7,17 @@ import { AuditPage } from './pages/AuditPage';
 import { AdminPage } from './pages/admin/AdminPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { NotYetPage } from './pages/NotYetPage';
+import { DatabaseRecordsPage } from './pages/records/DatabaseRecordsPage';
+import { DatabasesPage } from './pages/records/DatabasesPage';
+import { HitsPage } from './pages/records/HitsPage';
+import { ImportPage } from './pages/records/ImportPage';
+import { EditRecordPage, NewRecordPage } from './pages/records/RecordFormPage';
+import { RecordPage } from './pages/records/RecordPage';
+import { SearchPage } from './pages/records/SearchPage';
 import { SignInPage } from './pages/SignInPage';
 
 /** Capabilities whose pages come with later releases; each says so honestly. */
 export const UPCOMING = [
-  { path: 'databases', nav: 'nav.databases' },
   { path: 'persons', nav: 'nav.persons' },
   { path: 'screening', nav: 'nav.screening' },
   { path: 'notices', nav: 'nav.notices' },
@@ -36,6 +42,14 @@ function Routed() {
     <Shell>
       <Routes>
         <Route path="/" element={<DashboardPage />} />
+        <Route path="/databases" element={<DatabasesPage />} />
+        <Route path="/databases/search" element={<SearchPage />} />
+        <Route path="/databases/hits" element={<HitsPage />} />
+        <Route path="/databases/:db" element={<DatabaseRecordsPage />} />
+        <Route path="/databases/:db/new" element={<NewRecordPage />} />
+        <Route path="/databases/:db/import" element={<ImportPage />} />
+        <Route path="/records/:id" element={<RecordPage />} />
+        <Route path="/records/:id/edit" element={<EditRecordPage />} />
         {UPCOMING.map((u) => (
           <Route key={u.path} path={`/${u.path}`} element={<NotYetPage navKey={u.nav} />} />
         ))}

@@ -29,6 +29,9 @@ export function Shell({ children }: { children: ReactNode }) {
 
   const links = [
     { to: '/', label: t('nav.dashboard'), id: 'dashboard' },
+    { to: '/databases', label: t('nav.databases'), id: 'databases' },
+    { to: '/databases/search', label: t('nav.search'), id: 'search' },
+    { to: '/databases/hits', label: t('nav.hits'), id: 'hits' },
     ...UPCOMING.filter((u) => !('capability' in u) || principal.capabilities.includes(u.capability)).map(
       (u) => ({
         to: `/${u.path}`,

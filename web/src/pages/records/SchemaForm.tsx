@@ -1,0 +1,304 @@
+// A form rendered from a database's JSON schema: the console has one form component for all
+// 19 databases, and each database's validation stays on the server, which names the field at
+// fault (`data.plates.0.number`); the message is shown under that field.
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Checkbox,
+  Fieldset,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { choiceLabel, fieldLabel } from './labels';
+import type { JsonSchema } from './recordsApi';
+
+type Data = Record<string, unknown>;
+type Errors = Record<string, string>;
+
+/** Drops empty strings, empty lists and empty objects: an absent field, not an invalid one. */
+export function pruneEmpty(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const items = v.map(pruneEmpty).filter((x) => x !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v)
+      .map(([k, x]) => [k, pruneEmpty(x)] as const)
+      .filter(([, x]) => x !== undefined);
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  }
+  return v === '' || v === null ? undefined : v;
+}
+
+function Field(props: {
+  t: TFunction;
+  name: string;
+  path: string;
+  schema: JsonSchema;
+  required: boolean;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  errors: Errors;
+}) {
+  const { t, name, path, schema, required, value, onChange, errors } = props;
+  const label = fieldLabel(t, name, schema.title);
+  const error = errors[path];
+  const common = { label, required, error, description: schema.description, 'data-testid': `field-${path}` };
+  if (schema.type === 'string' && schema.enum) {
+    return (
+      <Select
+        {...common}
+        clearable
+        data={schema.enum.map((v) => ({ value: v, label: choiceLabel(t, v) }))}
+        value={(value as string) ?? null}
+        onChange={(v) => onChange(v ?? undefined)}
+      />
+    );
+  }
+  if (schema.type === 'string') {
+    if ((schema.maxLength ?? 0) > 300) {
+      return (
+        <Textarea
+          {...common}
+          autosize
+          minRows={2}
+          value={(value as string) ?? ''}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    }
+    return (
+      <TextInput
+        {...common}
+        type={schema.format === 'date' ? 'date' : 'text'}
+        value={(value as string) ?? ''}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+    );
+  }
+  if (schema.type === 'integer' || schema.type === 'number') {
+    return (
+      <NumberInput
+        {...common}
+        min={schema.minimum}
+        max={schema.maximum}
+        allowDecimal={schema.type === 'number'}
+        value={(value as number) ?? ''}
+        onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}
+      />
+    );
+  }
+  if (schema.type === 'boolean') {
+    return (
+      <Checkbox
+        label={label}
+        error={error}
+        checked={Boolean(value)}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
+    );
+  }
+  if (schema.type === 'array' && schema.items?.type === 'object') {
+    return <ObjectList {...props} label={label} />;
+  }
+  if (schema.type === 'array' && schema.items?.enum) {
+    return (
+      <MultiSelect
+        {...common}
+        data={schema.items.enum.map((v) => ({ value: v, label: choiceLabel(t, v) }))}
+        value={(value as string[]) ?? []}
+        onChange={onChange}
+      />
+    );
+  }
+  if (schema.type === 'array') {
+    return <TagsInput {...common} value={((value as unknown[]) ?? []).map(String)} onChange={onChange} />;
+  }
+  if (schema.type === 'object' && schema.patternProperties) {
+    return <KeyValueList {...props} label={label} />;
+  }
+  if (schema.type === 'object') {
+    return (
+      <Fieldset legend={label}>
+        <FieldGrid
+          t={t}
+          schema={schema}
+          prefix={path}
+          value={(value as Data) ?? {}}
+          onChange={onChange}
+          errors={errors}
+        />
+      </Fieldset>
+    );
+  }
+  return null;
+}
+
+function ObjectList(props: Parameters<typeof Field>[0] & { label: string }) {
+  const { t, path, schema, value, onChange, errors, label } = props;
+  const items = (value as Data[]) ?? [];
+  const set = (i: number, v: Data) => onChange(items.map((x, j) => (j === i ? v : x)));
+  return (
+    <Fieldset legend={label} data-testid={`field-${path}`}>
+      <Stack gap="xs">
+        {items.map((item, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: items have no identity of their own
+          <Card key={i} withBorder padding="xs">
+            <FieldGrid
+              t={t}
+              schema={schema.items!}
+              prefix={`${path}.${i}`}
+              value={item}
+              onChange={(v) => set(i, v as Data)}
+              errors={errors}
+            />
+            <Group justify="flex-end" mt="xs">
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                onClick={() => onChange(items.filter((_, j) => j !== i))}
+              >
+                {t('records.form.remove')}
+              </Button>
+            </Group>
+          </Card>
+        ))}
+        {items.length < (schema.maxItems ?? 20) && (
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => onChange([...items, {}])}
+            data-testid={`add-${path}`}
+          >
+            {t('records.form.add', { what: label })}
+          </Button>
+        )}
+      </Stack>
+    </Fieldset>
+  );
+}
+
+/** A DNA profile: locus name → alleles. */
+function KeyValueList(props: Parameters<typeof Field>[0] & { label: string }) {
+  const { t, path, value, onChange, errors, label } = props;
+  const entries = Object.entries((value as Record<string, string[]>) ?? {});
+  const write = (list: [string, string[]][]) => onChange(Object.fromEntries(list));
+  return (
+    <Fieldset legend={label} data-testid={`field-${path}`}>
+      <Stack gap="xs">
+        {errors[path] && <TextInput error={errors[path]} readOnly value="" variant="unstyled" />}
+        {entries.map(([locus, alleles], i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a locus being renamed keeps its row
+          <Group key={i} align="flex-end" wrap="nowrap">
+            <TextInput
+              label={t('records.form.locus')}
+              value={locus}
+              onChange={(e) => write(entries.map((x, j) => (j === i ? [e.currentTarget.value, x[1]] : x)))}
+            />
+            <TagsInput
+              label={t('records.form.alleles')}
+              value={alleles}
+              maxTags={2}
+              onChange={(v) => write(entries.map((x, j) => (j === i ? [x[0], v] : x)))}
+              error={errors[`${path}.${locus}`]}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('records.form.remove')}
+              onClick={() => write(entries.filter((_, j) => j !== i))}
+            >
+              ×
+            </ActionIcon>
+          </Group>
+        ))}
+        <Button size="xs" variant="light" onClick={() => write([...entries, ['', []]])}>
+          {t('records.form.addLocus')}
+        </Button>
+      </Stack>
+    </Fieldset>
+  );
+}
+
+export function FieldGrid({
+  t,
+  schema,
+  prefix,
+  value,
+  onChange,
+  errors,
+}: {
+  t: TFunction;
+  schema: JsonSchema;
+  prefix: string;
+  value: Data;
+  onChange: (v: Data) => void;
+  errors: Errors;
+}) {
+  const props = Object.entries(schema.properties ?? {});
+  const wide = (s: JsonSchema) =>
+    s.type === 'object' || (s.type === 'array' && s.items?.type === 'object') || (s.maxLength ?? 0) > 300;
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {props
+          .filter(([, s]) => !wide(s))
+          .map(([name, s]) => (
+            <Field
+              key={name}
+              t={t}
+              name={name}
+              path={prefix ? `${prefix}.${name}` : name}
+              schema={s}
+              required={schema.required?.includes(name) ?? false}
+              value={value[name]}
+              onChange={(v) => onChange({ ...value, [name]: v })}
+              errors={errors}
+            />
+          ))}
+      </SimpleGrid>
+      {props
+        .filter(([, s]) => wide(s))
+        .map(([name, s]) => (
+          <Field
+            key={name}
+            t={t}
+            name={name}
+            path={prefix ? `${prefix}.${name}` : name}
+            schema={s}
+            required={schema.required?.includes(name) ?? false}
+            value={value[name]}
+            onChange={(v) => onChange({ ...value, [name]: v })}
+            errors={errors}
+          />
+        ))}
+    </Stack>
+  );
+}
+
+/** The data part of a record, from its database's schema. */
+export function SchemaForm({
+  schema,
+  value,
+  onChange,
+  errors,
+}: {
+  schema: JsonSchema;
+  value: Data;
+  onChange: (v: Data) => void;
+  errors: Errors;
+}) {
+  const { t } = useTranslation();
+  return <FieldGrid t={t} schema={schema} prefix="" value={value} onChange={onChange} errors={errors} />;
+}

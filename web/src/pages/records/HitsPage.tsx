@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../layout/DataTable';
@@ -123,9 +123,24 @@ function HitCard({ hit, box }: { hit: Hit; box: string }) {
   );
 }
 
+/** New hits and replies arrive on the event stream: refresh the inbox the moment they do. */
+function useLiveHits() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource('/api/v1/events');
+    source.onmessage = (e: MessageEvent) => {
+      const topic = (JSON.parse(e.data) as { topic: string }).topic;
+      if (topic === 'records.hit' || topic === 'records.hit_reply')
+        void queryClient.invalidateQueries({ queryKey: ['hits'] });
+    };
+    return () => source.close();
+  }, [queryClient]);
+}
+
 export function HitsPage() {
   const { t } = useTranslation();
   const [box, setBox] = useState('received');
+  useLiveHits();
   const hits = useQuery({
     queryKey: ['hits', box],
     queryFn: () => api.get<{ items: Hit[] }>(`/hits?box=${box}&limit=50`),

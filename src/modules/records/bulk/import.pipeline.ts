@@ -9,6 +9,7 @@ import type { DatabaseDefinition } from '../catalogue/catalogue.types.js';
 import type { CreateRecordInput } from '../records.schema.js';
 import { createRowPreparer, type PreparedBatch } from './import.prepare.js';
 import { type ImportFormat, readRows } from './import.source.js';
+import { type CompactBatch, expandBatch } from './import.transfer.js';
 
 export type ImportInput = { content: string } | { file: string };
 
@@ -23,7 +24,7 @@ export interface WorkerJob {
 }
 
 export type WorkerMessage =
-  | { type: 'batch'; batch: PreparedBatch }
+  | { type: 'batch'; batch: CompactBatch }
   | { type: 'done' }
   | { type: 'error'; message: string };
 
@@ -66,7 +67,7 @@ async function* inWorker(job: WorkerJob): AsyncGenerator<PreparedBatch> {
       if (m.type === 'error') throw new Error(m.message);
       if (m.type === 'done') return;
       worker.postMessage('ack');
-      yield m.batch;
+      yield expandBatch(m.batch);
     }
   } finally {
     await worker.terminate();

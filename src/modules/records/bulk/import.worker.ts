@@ -8,6 +8,7 @@ import { definitionOf } from '../catalogue/index.js';
 import type { WorkerJob, WorkerMessage } from './import.pipeline.js';
 import { createRowPreparer } from './import.prepare.js';
 import { readRows } from './import.source.js';
+import { compactBatch } from './import.transfer.js';
 
 const MAX_IN_FLIGHT = 4;
 
@@ -27,7 +28,7 @@ async function main() {
     while (credits === 0) await new Promise<void>((r) => (wake = r));
     wake = null;
     credits--;
-    port.postMessage({ type: 'batch', batch: prepare(rows) } satisfies WorkerMessage);
+    port.postMessage({ type: 'batch', batch: compactBatch(prepare(rows)) } satisfies WorkerMessage);
   }
   port.postMessage({ type: 'done' } satisfies WorkerMessage);
 }

@@ -67,6 +67,17 @@ export function keysOf(def: DatabaseDefinition, recordId: string, data: Record<s
   return keys;
 }
 
+// The stored form of a restriction, remembered per restriction object: an import's rows share one.
+const restrictionJson = new WeakMap<object, string>();
+function bureausOf(r: Restriction): string {
+  let json = restrictionJson.get(r);
+  if (json === undefined) {
+    json = JSON.stringify(r.mode === 'everyone' ? [] : [...r.bureaus].map((b) => b.toUpperCase()).sort());
+    restrictionJson.set(r, json);
+  }
+  return json;
+}
+
 export function buildRecordWrite(
   def: DatabaseDefinition,
   envelope: RecordEnvelope,
@@ -88,9 +99,7 @@ export function buildRecordWrite(
     close_reason: null,
     closed_at: null,
     restriction_mode: r.mode,
-    restriction_bureaus: JSON.stringify(
-      r.mode === 'everyone' ? [] : [...r.bureaus].map((b) => b.toUpperCase()).sort(),
-    ),
+    restriction_bureaus: bureausOf(r),
     handling: envelope.handling,
     capability: def.capability,
     purpose: envelope.purpose,

@@ -104,21 +104,54 @@ export function bodyFromCsvCells(
   header: string[],
   cells: string[],
 ): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  const data: Record<string, unknown> = {};
-  for (let i = 0; i < header.length; i++) {
-    const column = header[i]!;
-    const cell = cells[i]?.trim();
-    if (cell === undefined || cell === '') continue;
-    if (column === 'restriction') body.restriction = parseRestriction(cell);
-    else if (column === 'infoAccuracy') body.infoAccuracy = scalar({ type: 'integer' }, cell);
-    else if ((ENVELOPE_COLUMNS as readonly string[]).includes(column)) body[column] = cell;
-    else setPath(data, schema as JsonSchema, column.split('.'), cell);
-  }
-  // Sparse arrays (plates.1 without plates.0) become dense so validation sees real items.
-  for (const [k, v] of Object.entries(data)) if (Array.isArray(v)) data[k] = v.filter((x) => x !== undefined);
-  body.data = data;
-  return body;
+  return csvReader(schema, header)(cells);
+}
+
+type Column =
+  | { kind: 'restriction' | 'infoAccuracy' | 'envelope'; name: string }
+  | { kind: 'data'; path: string[]; flat: JsonSchema | undefined };
+
+/**
+ * Reads rows of one CSV file: the header is worked out once (which columns are envelope fields,
+ * which are paths into the data, and their types), then every row is only its cells.
+ */
+export function csvReader(schema: TObject, header: string[]) {
+  const columns: Column[] = header.map((name) => {
+    if (name === 'restriction' || name === 'infoAccuracy') return { kind: name, name };
+    if ((ENVELOPE_COLUMNS as readonly string[]).includes(name)) return { kind: 'envelope', name };
+    const path = name.split('.');
+    // A top-level plain field (the common case) is set directly, without walking the path.
+    const flat = path.length === 1 ? (schema as JsonSchema).properties?.[name] : undefined;
+    return { kind: 'data', path, flat };
+  });
+  return (cells: string[]): Record<string, unknown> => {
+    const body: Record<string, unknown> = {};
+    const data: Record<string, unknown> = {};
+    let nested = false;
+    for (let i = 0; i < columns.length; i++) {
+      const cell = cells[i]?.trim();
+      if (cell === undefined || cell === '') continue;
+      const c = columns[i]!;
+      if (c.kind === 'restriction') body.restriction = parseRestriction(cell);
+      else if (c.kind === 'infoAccuracy') body.infoAccuracy = scalar({ type: 'integer' }, cell);
+      else if (c.kind === 'envelope') body[c.name] = cell;
+      else if (c.kind === 'data') {
+        if (c.flat && c.flat.type !== 'array' && c.flat.type !== 'object')
+          data[c.path[0]!] = scalar(c.flat, cell);
+        else {
+          nested = true;
+          setPath(data, schema as JsonSchema, c.path, cell);
+        }
+      }
+    }
+    // Sparse arrays (plates.1 without plates.0) become dense so validation sees real items.
+    if (nested) {
+      for (const [k, v] of Object.entries(data))
+        if (Array.isArray(v)) data[k] = v.filter((x) => x !== undefined);
+    }
+    body.data = data;
+    return body;
+  };
 }
 
 /** A record body flattened to CSV cells (the inverse of bodyFromCsvRow). */

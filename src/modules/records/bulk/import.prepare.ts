@@ -37,17 +37,17 @@ export interface PreparedBatch {
  */
 function envelopeChecker(defaults: Partial<CreateRecordInput> | undefined) {
   const sample = createBodyIssues({ ...defaults, reference: 'x', data: {} });
+  const none: FieldIssue[] = [];
   return (raw: Record<string, unknown>, body: Record<string, unknown>): FieldIssue[] => {
-    const own = Object.keys(raw).filter((k) => k !== 'reference' && k !== 'data');
-    if (own.length > 0) return createBodyIssues(body);
-    const issues = [...sample];
+    for (const k in raw) if (k !== 'reference' && k !== 'data') return createBodyIssues(body);
     const ref = body.reference;
-    if (typeof ref !== 'string' || ref.length < 1 || ref.length > 64 || ref !== ref.trim()) {
+    const refOk = typeof ref === 'string' && ref.length >= 1 && ref.length <= 64 && ref === ref.trim();
+    const dataOk = typeof body.data === 'object' && body.data !== null && !Array.isArray(body.data);
+    if (refOk && dataOk && sample.length === 0) return none;
+    const issues = [...sample];
+    if (!refOk)
       issues.push({ field: 'reference', message: 'is required: 1–64 characters without surrounding spaces' });
-    }
-    if (typeof body.data !== 'object' || body.data === null || Array.isArray(body.data)) {
-      issues.push({ field: 'data', message: 'must be object' });
-    }
+    if (!dataOk) issues.push({ field: 'data', message: 'must be object' });
     return issues;
   };
 }
@@ -90,7 +90,8 @@ export function createRowPreparer(
       }
       seen.set(body.reference, row);
       const prepared = prepareData(def, body.data, owner);
-      const issues = [...envelopeIssues(def, owner, body, prepared.data), ...prepared.errors];
+      const envelope = envelopeIssues(def, owner, body, prepared.data);
+      const issues = prepared.errors.length === 0 ? envelope : [...envelope, ...prepared.errors];
       if (issues.length > 0) {
         out.rejected.push({ row, reference, errors: issues });
         continue;

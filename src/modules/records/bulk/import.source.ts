@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { TObject } from '@sinclair/typebox';
 import { parse } from 'csv-parse';
-import { bodyFromCsvCells } from './csv-columns.js';
+import { csvReader } from './csv-columns.js';
 
 export type ImportFormat = 'csv' | 'jsonl';
 
@@ -27,18 +27,20 @@ async function* csvRows(input: Readable, schema: TObject): AsyncGenerator<Source
   // Arrays, not objects with line info: csv-parse is twice as fast that way; we zip with the header.
   const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true }));
   let header: string[] | null = null;
+  let read: ((cells: string[]) => Record<string, unknown>) | null = null;
   let row = 0;
   let batch: SourceRow[] = [];
   for await (const cells of parser as AsyncIterable<string[]>) {
     if (!header) {
       header = cells.map((c) => c.trim());
+      read = csvReader(schema, header);
       continue;
     }
     row++;
     batch.push(
       cells.length !== header.length
         ? { row, body: { unreadable: `has ${cells.length} cells where the header has ${header.length}` } }
-        : { row, body: bodyFromCsvCells(schema, header, cells) },
+        : { row, body: read!(cells) },
     );
     if (batch.length >= BATCH) {
       yield batch;

@@ -8,9 +8,33 @@ describe('the transfer of prepared rows between threads', () => {
       processed: 4,
       rejected: [{ row: 3, reference: 'R3', errors: [{ field: 'data.type', message: 'bad' }] }],
       valid: [
-        { row: 1, reference: 'R1', reviewDateGiven: false, write: { v: ['id1', 'travel_documents', 'FR', 'R1', null, '{"a":1}'], k: [['id1', 'travel_documents', 'document', 'AB1', 'A81']] } },
-        { row: 2, reference: 'R2', reviewDateGiven: true, write: { v: ['id2', 'travel_documents', 'FR', 'R2', 'x', '{"a":2}'], k: [] } },
-        { row: 4, reference: 'R4', reviewDateGiven: false, write: { v: ['id4', 'travel_documents', 'FR', 'R4', null, '{"a":1}'], k: [['id4', 'travel_documents', 'document', 'Z', 'Z'], ['id4', 'travel_documents', 'name', 'z', 'z']] } },
+        {
+          row: 1,
+          reference: 'R1',
+          reviewDateGiven: false,
+          write: {
+            v: ['id1', 'travel_documents', 'FR', 'R1', null, '{"a":1}'],
+            k: [['id1', 'travel_documents', 'document', 'AB1', 'A81']],
+          },
+        },
+        {
+          row: 2,
+          reference: 'R2',
+          reviewDateGiven: true,
+          write: { v: ['id2', 'travel_documents', 'FR', 'R2', 'x', '{"a":2}'], k: [] },
+        },
+        {
+          row: 4,
+          reference: 'R4',
+          reviewDateGiven: false,
+          write: {
+            v: ['id4', 'travel_documents', 'FR', 'R4', null, '{"a":1}'],
+            k: [
+              ['id4', 'travel_documents', 'document', 'Z', 'Z'],
+              ['id4', 'travel_documents', 'name', 'z', 'z'],
+            ],
+          },
+        },
       ],
     };
     const copy = structuredClone(compactBatch(batch));
@@ -30,6 +54,10 @@ describe('the transfer of prepared rows between threads', () => {
   });
 
   it('handles an empty batch', () => {
-    expect(expandBatch(compactBatch({ processed: 1, rejected: [], valid: [] }))).toEqual({ processed: 1, rejected: [], valid: [] });
+    expect(expandBatch(compactBatch({ processed: 1, rejected: [], valid: [] }))).toEqual({
+      processed: 1,
+      rejected: [],
+      valid: [],
+    });
   });
 });

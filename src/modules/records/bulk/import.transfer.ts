@@ -5,7 +5,13 @@
 // work on both sides.
 import type { PreparedBatch, PreparedRow } from './import.prepare.js';
 
-type CompactRow = [row: number, reference: string, reviewDateGiven: boolean, diff: unknown[], keys: unknown[][]];
+type CompactRow = [
+  row: number,
+  reference: string,
+  reviewDateGiven: boolean,
+  diff: unknown[],
+  keys: unknown[][],
+];
 
 export interface CompactBatch {
   processed: number;

@@ -50,19 +50,20 @@ export function reviewDateAfter(years: number, from = new Date()): string {
 /** The search keys of a record: its exact identifiers and the name keys of the people in it. */
 export function keysOf(def: DatabaseDefinition, recordId: string, data: Record<string, unknown>) {
   const keys: RecordKeyTable[] = [];
-  const seen = new Set<string>();
   const add = (kind: string, value: string, folded: string) => {
-    const k = `${kind}|${value}`;
-    if (!value || seen.has(k)) return;
-    seen.add(k);
+    if (!value) return;
+    // Records hold a handful of keys: a linear look for duplicates beats building a set.
+    for (const k of keys) if (k.kind === kind && k.value === value) return;
     keys.push({ record_id: recordId, database_id: def.id, kind, value, folded });
   };
   for (const id of def.identifiers(data)) {
     const value = normaliseIdentifier(id.value);
     add(id.kind, value, foldLookAlikes(value));
   }
-  for (const person of def.persons?.(data) ?? []) {
-    for (const name of person.names) for (const k of personMatcher.nameKeys(name)) add('name', k, k);
+  if (def.persons) {
+    for (const person of def.persons(data)) {
+      for (const name of person.names) for (const k of personMatcher.nameKeys(name)) add('name', k, k);
+    }
   }
   return keys;
 }
@@ -217,8 +218,41 @@ export interface PackedWrite {
   k: unknown[][];
 }
 
+// Written out field by field (in RECORD_COLUMNS order, which a test holds it to): property
+// reads by a fixed name are several times faster than reads by a computed key, a million times.
+function packRow(r: RecordTable): unknown[] {
+  return [
+    r.id,
+    r.database_id,
+    r.owner_bureau,
+    r.owner_unit,
+    r.reference,
+    r.status,
+    r.close_reason,
+    r.closed_at,
+    r.restriction_mode,
+    r.restriction_bureaus,
+    r.handling,
+    r.capability,
+    r.purpose,
+    r.legal_basis,
+    r.review_date,
+    r.source_reliability,
+    r.info_accuracy,
+    r.data,
+    r.warnings,
+    r.label,
+    r.search_text,
+    r.version,
+    r.created_at,
+    r.created_by,
+    r.updated_at,
+    r.updated_by,
+  ];
+}
+
 export function packWrite(w: RecordWrite): PackedWrite {
-  return { v: RECORD_COLUMNS.map((c) => w.row[c]), k: w.keys.map((key) => KEY_COLUMNS.map((c) => key[c])) };
+  return { v: packRow(w.row), k: w.keys.map((k) => [k.record_id, k.database_id, k.kind, k.value, k.folded]) };
 }
 
 export function unpackWrite(p: PackedWrite): RecordWrite {

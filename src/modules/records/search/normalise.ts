@@ -9,6 +9,8 @@ import anyAscii from 'any-ascii';
  * in a document number, and an exact match must respect that.
  */
 export function normaliseIdentifier(value: string): string {
+  // Letters and digits of ASCII only (most identifiers): upper case is all there is to do.
+  if (/^[A-Za-z0-9]*$/.test(value)) return value.toUpperCase();
   return value
     .normalize('NFKC')
     .toUpperCase()
@@ -34,9 +36,7 @@ const LOOK_ALIKES: Record<string, string> = {
  * normalised values (see `matchKind`).
  */
 export function foldLookAlikes(normalised: string): string {
-  let out = '';
-  for (const ch of normalised) out += LOOK_ALIKES[ch] ?? ch;
-  return out;
+  return normalised.replace(/[OQILZSBG]/g, (ch) => LOOK_ALIKES[ch]!);
 }
 
 export function matchKind(queryNormalised: string, storedNormalised: string): 'exact' | 'similar' {

@@ -7,7 +7,7 @@ import countries from 'i18n-iso-countries';
 import type { AppContext } from '../../context.js';
 import { operatorPrincipal } from '../records/bulk/import.cli.js';
 import { importRecords } from '../records/bulk/import.service.js';
-import { mrzCheckDigit } from '../records/databases/check-digits.js';
+import { mrzCheckDigit, vinCheckDigit } from '../records/databases/check-digits.js';
 
 type Rng = () => number;
 
@@ -63,33 +63,6 @@ export const DEMO_RECORD_BUREAUS = Object.keys(PEOPLE);
 
 const ALNUM = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
 const VIN_CHARS = 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789';
-const VIN_VALUES: Record<string, number> = {
-  A: 1,
-  B: 2,
-  C: 3,
-  D: 4,
-  E: 5,
-  F: 6,
-  G: 7,
-  H: 8,
-  J: 1,
-  K: 2,
-  L: 3,
-  M: 4,
-  N: 5,
-  P: 7,
-  R: 9,
-  S: 2,
-  T: 3,
-  U: 4,
-  V: 5,
-  W: 6,
-  X: 7,
-  Y: 8,
-  Z: 9,
-};
-const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
-
 function randomString(rng: Rng, alphabet: string, n: number): string {
   let s = '';
   for (let i = 0; i < n; i++) s += alphabet[Math.floor(rng() * alphabet.length)];
@@ -98,12 +71,8 @@ function randomString(rng: Rng, alphabet: string, n: number): string {
 
 /** A 17-character VIN whose ninth character is its check digit. */
 function vin(rng: Rng): string {
-  const chars = randomString(rng, VIN_CHARS, 17).split('');
-  let sum = 0;
-  for (let i = 0; i < 17; i++)
-    if (i !== 8) sum += (/\d/.test(chars[i]!) ? Number(chars[i]) : VIN_VALUES[chars[i]!]!) * VIN_WEIGHTS[i]!;
-  chars[8] = sum % 11 === 10 ? 'X' : String(sum % 11);
-  return chars.join('');
+  const chars = randomString(rng, VIN_CHARS, 17);
+  return `${chars.slice(0, 8)}${vinCheckDigit(chars)}${chars.slice(9)}`;
 }
 
 function mrz(

@@ -122,22 +122,38 @@ export async function createRecord(
 }
 
 /** Reads one record through the policy: the record, the fact that it exists, or 404. Audited. */
+/**
+ * The one way a single record is read: found, decided by the access policy, and the attempt
+ * written to the audit chain (with its purpose) whatever the answer. `action` names what was
+ * read: the record, its history, its files.
+ */
+export async function decidedRead(
+  ctx: AppContext,
+  principal: Principal,
+  id: string,
+  action: string,
+  meta: RequestMeta,
+) {
+  const row = await store.findRecord(ctx.db, id);
+  const decision = row ? decideAccess(principal, accessOf(row)) : 'none';
+  await ctx.audit.record({
+    actor: principal,
+    action,
+    purpose: meta.purpose,
+    target: row ? target(row) : { type: 'record', id },
+    outcome: decision === 'see' ? 'success' : decision === 'exists' ? 'exists' : 'denied',
+    requestId: meta.requestId,
+  });
+  return { row, decision };
+}
+
 export async function readRecord(
   ctx: AppContext,
   principal: Principal,
   id: string,
   meta: RequestMeta,
 ): Promise<{ row: RecordTable } | { exists: RecordExistsDto }> {
-  const row = await store.findRecord(ctx.db, id);
-  const decision = row ? decideAccess(principal, accessOf(row)) : 'none';
-  await ctx.audit.record({
-    actor: principal,
-    action: 'record.read',
-    purpose: meta.purpose,
-    target: row ? target(row) : { type: 'record', id },
-    outcome: decision === 'see' ? 'success' : decision === 'exists' ? 'exists' : 'denied',
-    requestId: meta.requestId,
-  });
+  const { row, decision } = await decidedRead(ctx, principal, id, 'record.read', meta);
   if (!row || decision === 'none') throw notFoundOrNoAccess();
   if (decision === 'exists') {
     return {
@@ -323,16 +339,7 @@ export async function deleteRecord(
 }
 
 export async function recordHistory(ctx: AppContext, principal: Principal, id: string, meta: RequestMeta) {
-  const row = await store.findRecord(ctx.db, id);
-  const decision = row ? decideAccess(principal, accessOf(row)) : 'none';
-  await ctx.audit.record({
-    actor: principal,
-    action: 'record.history',
-    purpose: meta.purpose,
-    target: row ? target(row) : { type: 'record', id },
-    outcome: decision === 'see' ? 'success' : 'denied',
-    requestId: meta.requestId,
-  });
+  const { row, decision } = await decidedRead(ctx, principal, id, 'record.history', meta);
   if (!row || decision !== 'see') throw notFoundOrNoAccess();
   const { access: _a, ...current } = toRecordDto(row);
   const older = await store.listVersions(ctx.db, id);

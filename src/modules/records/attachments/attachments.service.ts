@@ -6,14 +6,12 @@ import type { AppContext, RequestMeta } from '../../../context.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { badRequest, notFoundOrNoAccess, ProblemError } from '../../../platform/http/problem.js';
 import { uuid7 } from '../../../platform/ids/uuid7.js';
-import { decideAccess } from '../../../platform/policy/access.js';
 import { nowIso } from '../../../platform/time.js';
 import { assertMayWrite } from '../records.access.js';
-import { accessOf } from '../records.row.js';
-import { databaseOrThrow } from '../records.service.js';
-import { findRecord } from '../records.store.js';
+import { databaseOrThrow, decidedRead } from '../records.service.js';
 import { MAX_ATTACHMENT_BYTES, sniffMediaType } from './media-type.js';
 
+/** The record, when the policy lets the principal see it (the read audited as `action`), else 404. */
 async function recordFor(
   ctx: AppContext,
   principal: Principal,
@@ -21,18 +19,21 @@ async function recordFor(
   meta: RequestMeta,
   action: string,
 ) {
-  const row = await findRecord(ctx.db, recordId);
-  const decision = row ? decideAccess(principal, accessOf(row)) : 'none';
-  await ctx.audit.record({
-    actor: principal,
-    action,
-    purpose: meta.purpose,
-    target: row ? { type: 'record', id: row.id, bureau: row.owner_bureau } : { type: 'record', id: recordId },
-    outcome: decision === 'see' ? 'success' : 'denied',
-    requestId: meta.requestId,
-  });
+  const { row, decision } = await decidedRead(ctx, principal, recordId, action, meta);
   if (!row || decision !== 'see') throw notFoundOrNoAccess();
   return row;
+}
+
+/** Only the owner bureau's writers add or remove a record's files. */
+function assertOwnerWriter(principal: Principal, row: { owner_bureau: string; database_id: string }) {
+  assertMayWrite(principal, databaseOrThrow(row.database_id));
+  if (row.owner_bureau !== principal.bureau) {
+    throw new ProblemError(
+      403,
+      'not_owner',
+      `Only the owner bureau ${row.owner_bureau} may change its files`,
+    );
+  }
 }
 
 function toDto(a: {
@@ -79,10 +80,7 @@ export async function addAttachment(
   meta: RequestMeta,
 ) {
   const row = await recordFor(ctx, principal, recordId, meta, 'attachment.add');
-  assertMayWrite(principal, databaseOrThrow(row.database_id));
-  if (row.owner_bureau !== principal.bureau) {
-    throw new ProblemError(403, 'not_owner', `Only the owner bureau ${row.owner_bureau} may add files`);
-  }
+  assertOwnerWriter(principal, row);
   const content = Buffer.from(input.contentBase64, 'base64');
   if (content.length === 0) throw badRequest('contentBase64', 'is empty or not base64');
   if (content.length > MAX_ATTACHMENT_BYTES) throw badRequest('contentBase64', 'is larger than 10 MiB');
@@ -131,10 +129,7 @@ export async function removeAttachment(
   meta: RequestMeta,
 ) {
   const row = await recordFor(ctx, principal, recordId, meta, 'attachment.remove');
-  assertMayWrite(principal, databaseOrThrow(row.database_id));
-  if (row.owner_bureau !== principal.bureau) {
-    throw new ProblemError(403, 'not_owner', `Only the owner bureau ${row.owner_bureau} may remove files`);
-  }
+  assertOwnerWriter(principal, row);
   const res = await ctx.db
     .deleteFrom('record_attachments')
     .where('record_id', '=', recordId)

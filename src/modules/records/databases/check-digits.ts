@@ -41,15 +41,20 @@ export function vinProblems(vin: string): { error?: string; warning?: string } {
   }
   if (/[IOQ]/.test(v)) return { error: 'cannot contain I, O or Q (ISO 3779)' };
   if (!/^[A-Z0-9]{17}$/.test(v)) return { error: 'must contain only letters and digits' };
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const c = v[i]!;
-    sum += (/\d/.test(c) ? Number(c) : VIN_VALUES[c]!) * VIN_WEIGHTS[i]!;
-  }
-  const check = sum % 11 === 10 ? 'X' : String(sum % 11);
+  const check = vinCheckDigit(v);
   return v[8] === check
     ? {}
     : { warning: `check digit (position 9) should be ${check}; many countries do not use it` };
+}
+
+/** The check digit a 17-character VIN (A–Z but I, O, Q; 0–9) should carry in position 9. */
+export function vinCheckDigit(vin: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = vin[i]!;
+    sum += (/\d/.test(c) ? Number(c) : VIN_VALUES[c]!) * VIN_WEIGHTS[i]!;
+  }
+  return sum % 11 === 10 ? 'X' : String(sum % 11);
 }
 
 /** IMO ship number: 7 digits, the last the sum of the first six times 7..2, modulo 10. */

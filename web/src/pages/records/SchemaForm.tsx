@@ -247,42 +247,26 @@ export function FieldGrid({
   errors: Errors;
 }) {
   const props = Object.entries(schema.properties ?? {});
+  // Groups and long texts take the full width, below the two columns of simple fields.
   const wide = (s: JsonSchema) =>
     s.type === 'object' || (s.type === 'array' && s.items?.type === 'object') || (s.maxLength ?? 0) > 300;
+  const field = ([name, s]: [string, JsonSchema]) => (
+    <Field
+      key={name}
+      t={t}
+      name={name}
+      path={prefix ? `${prefix}.${name}` : name}
+      schema={s}
+      required={schema.required?.includes(name) ?? false}
+      value={value[name]}
+      onChange={(v) => onChange({ ...value, [name]: v })}
+      errors={errors}
+    />
+  );
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        {props
-          .filter(([, s]) => !wide(s))
-          .map(([name, s]) => (
-            <Field
-              key={name}
-              t={t}
-              name={name}
-              path={prefix ? `${prefix}.${name}` : name}
-              schema={s}
-              required={schema.required?.includes(name) ?? false}
-              value={value[name]}
-              onChange={(v) => onChange({ ...value, [name]: v })}
-              errors={errors}
-            />
-          ))}
-      </SimpleGrid>
-      {props
-        .filter(([, s]) => wide(s))
-        .map(([name, s]) => (
-          <Field
-            key={name}
-            t={t}
-            name={name}
-            path={prefix ? `${prefix}.${name}` : name}
-            schema={s}
-            required={schema.required?.includes(name) ?? false}
-            value={value[name]}
-            onChange={(v) => onChange({ ...value, [name]: v })}
-            errors={errors}
-          />
-        ))}
+      <SimpleGrid cols={{ base: 1, md: 2 }}>{props.filter(([, s]) => !wide(s)).map(field)}</SimpleGrid>
+      {props.filter(([, s]) => wide(s)).map(field)}
     </Stack>
   );
 }

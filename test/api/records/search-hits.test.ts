@@ -1,6 +1,8 @@
 // Searching: exact identifiers (normalised, look-alikes marked), persons, free text, DNA — and
 // every find of another bureau's record reported to its owner as a hit it can answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../../src/modules/identity/apikeys.service.js';
+import { findUnitByName } from '../../../src/modules/units/units.store.js';
 import { type Client, create, envelope, officer, travelDocument, vehicle } from '../../support/records.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -199,5 +201,35 @@ describe('person search', () => {
     expect(items[0]!.record.reference).toBe('FR-N-1');
     expect(items[0]!.detail.score).toBeGreaterThanOrEqual(0.5);
     expect(items[0]!.hitId).toBeTruthy();
+  });
+});
+
+describe('a border system searching with an API key', () => {
+  it('finds a document and the owner learns which border post searched', async () => {
+    const unit = await findUnitByName(t.ctx.db, 'BR', 'Foz do Iguaçu border post');
+    const { key } = await createApiKey(
+      t.ctx,
+      null,
+      'BR',
+      { name: 'Foz e-gates', unitId: unit!.id, capabilities: ['databases', 'screening'] },
+      {},
+    );
+    const rec = await create(fr, 'travel_documents', travelDocument('FR-API-1', 'APIKEY001'));
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/search/identifiers',
+      headers: { authorization: `Bearer ${key}` },
+      payload: { value: 'APIKEY001', purpose: 'Automatic check at the e-gate' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const hitId = res.json().items[0].hitId;
+    expect(res.json().items[0].record.id).toBe(rec.id);
+    const hit = (await fr.get(`/api/v1/hits/${hitId}`)).json();
+    expect(hit.searcher).toMatchObject({
+      type: 'api_key',
+      name: 'Foz e-gates',
+      bureau: 'BR',
+      unitName: 'Foz do Iguaçu border post',
+    });
   });
 });

@@ -7,7 +7,8 @@ import type { Principal } from '../../../platform/auth/principal.js';
 import { hasRole } from '../../../platform/auth/principal.js';
 import type { RecordTable } from '../../../platform/db/schema.js';
 import { ProblemError } from '../../../platform/http/problem.js';
-import { toRecordDto } from '../records.row.js';
+import { decideAccess } from '../../../platform/policy/access.js';
+import { accessOf, toRecordDto } from '../records.row.js';
 import { databaseOrThrow } from '../records.service.js';
 import { csvCellsOf, ENVELOPE_COLUMNS } from './csv-columns.js';
 
@@ -28,7 +29,9 @@ function bodyOf(row: RecordTable) {
   };
 }
 
-async function* ownedRows(ctx: AppContext, database: string, bureau: string) {
+/** The bureau's records of a database, each still decided by the access policy. */
+async function* ownedRows(ctx: AppContext, principal: Principal, database: string) {
+  const bureau = principal.bureau;
   let after: string | undefined;
   for (;;) {
     let q = ctx.db
@@ -40,7 +43,7 @@ async function* ownedRows(ctx: AppContext, database: string, bureau: string) {
       .limit(PAGE);
     if (after) q = q.where('id', '>', after);
     const rows = await q.execute();
-    yield* rows;
+    for (const r of rows) if (decideAccess(principal, accessOf(r)) === 'see') yield r;
     if (rows.length < PAGE) return;
     after = rows.at(-1)!.id;
   }
@@ -75,21 +78,20 @@ export async function exportRecords(
   if (format === 'jsonl') {
     return Readable.from(
       (async function* () {
-        for await (const row of ownedRows(ctx, def.id, principal.bureau))
-          yield `${JSON.stringify(bodyOf(row))}\n`;
+        for await (const row of ownedRows(ctx, principal, def.id)) yield `${JSON.stringify(bodyOf(row))}\n`;
       })(),
     );
   }
   // CSV needs its columns first: one pass for the column set, one for the rows.
   const columns = new Set<string>(ENVELOPE_COLUMNS);
-  for await (const row of ownedRows(ctx, def.id, principal.bureau)) {
+  for await (const row of ownedRows(ctx, principal, def.id)) {
     for (const c of Object.keys(csvCellsOf(bodyOf(row)))) columns.add(c);
   }
   const header = [...columns];
   return Readable.from(
     (async function* () {
       yield stringify([header]);
-      for await (const row of ownedRows(ctx, def.id, principal.bureau)) {
+      for await (const row of ownedRows(ctx, principal, def.id)) {
         const cells = csvCellsOf(bodyOf(row));
         yield stringify([header.map((c) => cells[c] ?? '')]);
       }

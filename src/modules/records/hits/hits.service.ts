@@ -3,10 +3,11 @@
 // two bureaus can talk about it in replies on the hit.
 import type { AppContext, RequestMeta } from '../../../context.js';
 import type { Principal } from '../../../platform/auth/principal.js';
-import { GENERAL_SECRETARIAT, hasRole } from '../../../platform/auth/principal.js';
+import { type Capability, GENERAL_SECRETARIAT, hasRole } from '../../../platform/auth/principal.js';
 import type { HitTable, RecordTable } from '../../../platform/db/schema.js';
 import { notFoundOrNoAccess, ProblemError } from '../../../platform/http/problem.js';
 import { uuid7 } from '../../../platform/ids/uuid7.js';
+import { decideAccess } from '../../../platform/policy/access.js';
 import { nowIso } from '../../../platform/time.js';
 import { findUnitById } from '../../units/units.store.js';
 import * as store from './hits.store.js';
@@ -103,12 +104,28 @@ export async function reportHits(
 }
 
 /** Hits concern two bureaus; the General Secretariat's reviewers and DPOs may read any. */
-function sideOf(principal: Principal, hit: HitTable): 'owner' | 'searcher' | 'reviewer' | null {
-  if (!hasRole(principal, 'officer', 'supervisor', 'dpo', 'gs_reviewer', 'system')) return null;
+/**
+ * A hit is data of the two bureaus it concerns, in the capability domain of the record: the
+ * access policy decides who reads it, like any police data (the General Secretariat's
+ * reviewers and DPOs included, by its rule 5).
+ */
+function hitAccess(hit: Pick<HitTable, 'owner_bureau' | 'searcher_bureau'> & { capability?: string | null }) {
+  return {
+    ownerBureau: hit.owner_bureau,
+    restriction: { mode: 'only' as const, bureaus: [hit.owner_bureau, hit.searcher_bureau] },
+    handling: 'official' as const,
+    capability: (hit.capability ?? 'databases') as Capability,
+  };
+}
+
+function sideOf(
+  principal: Principal,
+  hit: HitTable & { capability?: string | null },
+): 'owner' | 'searcher' | 'reviewer' | null {
+  if (decideAccess(principal, hitAccess(hit)) !== 'see') return null;
   if (principal.bureau === hit.owner_bureau) return 'owner';
   if (principal.bureau === hit.searcher_bureau) return 'searcher';
-  if (principal.bureau === GENERAL_SECRETARIAT && hasRole(principal, 'gs_reviewer', 'dpo')) return 'reviewer';
-  return null;
+  return 'reviewer';
 }
 
 function toHitDto(
@@ -162,10 +179,12 @@ export async function listHitsFor(
   );
   const side = opts.box === 'received' ? 'owner' : 'searcher';
   return {
-    items: rows.map((r) => ({
-      ...toHitDto(r, side),
-      replies: replies.filter((x) => x.hit_id === r.id).map(toReplyDto),
-    })),
+    items: rows
+      .filter((r) => sideOf(principal, r) !== null)
+      .map((r) => ({
+        ...toHitDto(r, side),
+        replies: replies.filter((x) => x.hit_id === r.id).map(toReplyDto),
+      })),
     nextCursor: rows.length === opts.limit ? rows.at(-1)!.id : null,
   };
 }

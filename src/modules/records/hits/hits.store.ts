@@ -30,7 +30,7 @@ export function listHits(ex: Executor, f: HitFilter) {
     .selectFrom('hits')
     .leftJoin('records', 'records.id', 'hits.record_id')
     .selectAll('hits')
-    .select(['records.label as record_label', 'records.reference as record_reference'])
+    .select(['records.label as record_label', 'records.reference as record_reference', 'records.capability'])
     .where(f.box === 'received' ? 'hits.owner_bureau' : 'hits.searcher_bureau', '=', f.bureau)
     .orderBy('hits.id', 'desc')
     .limit(f.limit);

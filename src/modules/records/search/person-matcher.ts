@@ -1,7 +1,8 @@
-// Person matching behind one interface. This is the minimal matcher the databases start with:
-// transliterate every name to Latin (any-ascii), compare the sets of name words, and weigh
-// date of birth and nationality. The person-matching capability replaces it with a matcher
-// that knows spelling variants across scripts; the records and search code do not change.
+// Person matching behind one interface. The matcher in use is the skeleton matcher of
+// src/modules/matching/ (names across scripts, particles, compounds, order). The minimal matcher
+// below — any-ascii words, date of birth, nationality — is what the databases started with.
+
+import { skeletonMatcher } from '../../matching/person-matcher.js';
 import type { PersonFacts } from '../catalogue/catalogue.types.js';
 import { normaliseText } from './normalise.js';
 
@@ -93,5 +94,5 @@ export const minimalMatcher: PersonMatcher = {
   },
 };
 
-/** The matcher in use; one place to swap it. */
-export const personMatcher: PersonMatcher = minimalMatcher;
+/** The matcher in use; one place to swap it. The minimal one stays as a reference in tests. */
+export const personMatcher: PersonMatcher = skeletonMatcher;

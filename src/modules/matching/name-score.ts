@@ -1,0 +1,54 @@
+// How alike two full names are, whatever the script, the order of the names, a missing middle
+// name or an initial: each token of the shorter name is paired with its best match in the other
+// (each used once), and the pairs' word scores are averaged, with a small discount for tokens
+// left unpaired.
+import { nameTokens } from './name-tokens.js';
+import { wordScore } from './word-score.js';
+
+export interface NameComparison {
+  score: number;
+  /** Token pairs as compared, for explanations: [query token, candidate token, score]. */
+  pairs: [string, string, number][];
+  unmatched: string[];
+}
+
+const HEADS = /^(abd|abu|عبد|ابو)(.{2,})$/;
+
+function tokenScore(a: string, b: string): number {
+  // An initial ("M. Abdullah") agrees with any name starting with that letter.
+  if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 0.8 : 0;
+  // Compounds agree by what follows their head: Abdullah and Abdelaziz share only "servant of".
+  const ha = HEADS.exec(a);
+  const hb = HEADS.exec(b);
+  if (ha && hb && wordScore(ha[1]!, hb[1]!) > 0.9) return wordScore(ha[2]!, hb[2]!);
+  return wordScore(a, b);
+}
+
+export function compareNames(query: string, candidate: string): NameComparison {
+  const q = nameTokens(query);
+  const c = nameTokens(candidate);
+  if (q.length === 0 || c.length === 0) return { score: 0, pairs: [], unmatched: [...q, ...c] };
+  const [short, long] = q.length <= c.length ? [q, c] : [c, q];
+  const scores = short.map((s) => long.map((l) => tokenScore(s, l)));
+  // Greedy assignment, best pairs first: names have a handful of tokens.
+  const cells: [number, number, number][] = [];
+  scores.forEach((row, i) => row.forEach((v, j) => cells.push([v, i, j])));
+  cells.sort((a, b) => b[0] - a[0]);
+  const usedS = new Set<number>();
+  const usedL = new Set<number>();
+  const pairs: [string, string, number][] = [];
+  let sum = 0;
+  for (const [v, i, j] of cells) {
+    if (usedS.has(i) || usedL.has(j)) continue;
+    usedS.add(i);
+    usedL.add(j);
+    sum += v;
+    const pair: [string, string, number] =
+      q.length <= c.length ? [short[i]!, long[j]!, v] : [long[j]!, short[i]!, v];
+    pairs.push(pair);
+  }
+  const unmatched = long.filter((_, j) => !usedL.has(j));
+  // Unpaired tokens of the longer name (a middle name one side omits) cost a little, not all.
+  const score = (sum / short.length) * (1 - 0.05 * unmatched.length);
+  return { score: Math.max(0, Math.round(score * 1000) / 1000), pairs, unmatched };
+}

@@ -18,6 +18,7 @@ import { apiKeyRoutes } from './modules/identity/apikeys.routes.js';
 import { installAuthentication } from './modules/identity/auth.hook.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { userRoutes } from './modules/identity/users.routes.js';
+import { matchRoutes } from './modules/matching/match.routes.js';
 import { metaRoutes } from './modules/meta/meta.routes.js';
 import { attachmentRoutes } from './modules/records/attachments/attachments.routes.js';
 import { bulkRoutes } from './modules/records/bulk/bulk.routes.js';
@@ -138,6 +139,7 @@ export async function buildApp(
       await hitRoutes(api, ctx);
       await attachmentRoutes(api, ctx);
       await bulkRoutes(api, ctx);
+      await matchRoutes(api, ctx);
       await eventRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

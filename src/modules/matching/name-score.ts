@@ -32,7 +32,7 @@ export function compareNames(query: string, candidate: string): NameComparison {
   const scores = short.map((s) => long.map((l) => tokenScore(s, l)));
   // Greedy assignment, best pairs first: names have a handful of tokens.
   const cells: [number, number, number][] = [];
-  scores.forEach((row, i) => row.forEach((v, j) => cells.push([v, i, j])));
+  for (const [i, row] of scores.entries()) for (const [j, v] of row.entries()) cells.push([v, i, j]);
   cells.sort((a, b) => b[0] - a[0]);
   const usedS = new Set<number>();
   const usedL = new Set<number>();

@@ -50,8 +50,10 @@ async function finish(
   search: SearchInfo,
   meta: RequestMeta,
   auditDetails: Record<string, string | number | boolean | null>,
+  /** Which finds are hits (all, unless near misses are shown too, as /match does). */
+  isHit: (f: Found & { detail: Record<string, unknown> }) => boolean = () => true,
 ): Promise<SearchResult[]> {
-  const hitIds = await reportHits(ctx, principal, found, search, meta);
+  const hitIds = await reportHits(ctx, principal, found.filter(isHit), search, meta);
   await ctx.audit.record({
     actor: principal,
     action: 'record.search',
@@ -115,11 +117,14 @@ export async function searchIdentifiers(
 export async function searchPersons(
   ctx: AppContext,
   principal: Principal,
-  q: PersonQuery & { databases?: string[]; purpose: string },
+  q: PersonQuery & { databases?: string[]; purpose: string; minScore?: number; limit?: number },
   meta: RequestMeta,
 ) {
   const keys = personMatcher.nameKeys(q.name);
-  if (keys.length === 0) throw badRequest('name', 'needs at least one word of two letters or more');
+  if (keys.length === 0) {
+    throw badRequest('name', 'needs at least one name distinctive enough to search by (e.g. a family name)');
+  }
+  const minScore = q.minScore ?? personMatcher.threshold;
   const databases =
     databasesOf(q.databases) ?? CATALOGUE.filter((d) => d.persons !== undefined).map((d) => d.id);
   const matches = await store.findKeyMatches(ctx.db, keys, {
@@ -140,7 +145,7 @@ export async function searchPersons(
       const s = personMatcher.score(q, p);
       if (s.score > best.score) best = s;
     }
-    if (best.score < personMatcher.threshold) continue;
+    if (best.score < minScore) continue;
     scored.push({
       ...f,
       match: best.score.toFixed(2),
@@ -153,13 +158,14 @@ export async function searchPersons(
   return finish(
     ctx,
     principal,
-    scored.slice(0, MAX_RESULTS),
+    scored.slice(0, Math.min(q.limit ?? MAX_RESULTS, MAX_RESULTS)),
     { kind: 'person', query, purpose: q.purpose },
     meta,
     {
       search: 'person',
       matcher: personMatcher.name,
     },
+    (f) => Number(f.detail.score) >= personMatcher.threshold,
   );
 }
 

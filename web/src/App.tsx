@@ -6,14 +6,15 @@ import { AuthProvider, isAdmin, isDpo, useAuth } from './lib/auth';
 import { AuditPage } from './pages/AuditPage';
 import { AdminPage } from './pages/admin/AdminPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { DatabaseRecordsPage } from './pages/databases/DatabaseRecordsPage';
+import { DatabasesPage } from './pages/databases/DatabasesPage';
+import { HitAlerts } from './pages/databases/HitAlerts';
+import { HitsPage } from './pages/databases/HitsPage';
+import { ImportPage } from './pages/databases/ImportPage';
+import { EditRecordPage, NewRecordPage } from './pages/databases/RecordFormPage';
+import { RecordPage } from './pages/databases/RecordPage';
+import { SearchPage } from './pages/databases/SearchPage';
 import { NotYetPage } from './pages/NotYetPage';
-import { DatabaseRecordsPage } from './pages/records/DatabaseRecordsPage';
-import { DatabasesPage } from './pages/records/DatabasesPage';
-import { HitsPage } from './pages/records/HitsPage';
-import { ImportPage } from './pages/records/ImportPage';
-import { EditRecordPage, NewRecordPage } from './pages/records/RecordFormPage';
-import { RecordPage } from './pages/records/RecordPage';
-import { SearchPage } from './pages/records/SearchPage';
 import { SignInPage } from './pages/SignInPage';
 
 /** Capabilities whose pages come with later releases; each says so honestly. */
@@ -40,6 +41,7 @@ function Routed() {
   if (!principal) return <SignInPage />;
   return (
     <Shell>
+      <HitAlerts />
       <Routes>
         <Route path="/" element={<DashboardPage />} />
         <Route path="/databases" element={<DatabasesPage />} />

@@ -20,6 +20,9 @@ import { isAdmin, isDpo, useAuth } from '../lib/auth';
 import { bureauName } from '../lib/format';
 import { LanguageSwitch } from './LanguageSwitch';
 
+/** A database's records, forms and imports, and single records, belong under "Databases". */
+const inDatabases = (path: string) => /^\/(databases\/(?!search$|hits$)|records\/)/.test(path);
+
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { principal, signOut } = useAuth();
@@ -96,7 +99,7 @@ export function Shell({ children }: { children: ReactNode }) {
               component={Link}
               to={l.to}
               label={l.label}
-              active={location.pathname === l.to}
+              active={location.pathname === l.to || (l.to === '/databases' && inDatabases(location.pathname))}
               data-testid={`nav-${l.id}`}
               onClick={close}
             />

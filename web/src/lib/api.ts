@@ -91,6 +91,11 @@ export const api = {
     request<T>('POST', url, body, { 'idempotency-key': idempotencyKey() }),
   patch: <T>(url: string, body: unknown, version: number) =>
     request<T>('PATCH', url, body, { 'if-match': `"${version}"` }),
+  /** A POST that acts on one version of something (close a record): stale versions are refused. */
+  postAt: <T>(url: string, body: unknown, version: number) =>
+    request<T>('POST', url, body, { 'if-match': `"${version}"` }),
+  delete: (url: string, version: number) =>
+    request<void>('DELETE', url, undefined, { 'if-match': `"${version}"` }),
 };
 
 export interface Names {

@@ -4,6 +4,10 @@ import { initReactI18next } from 'react-i18next';
 import ar from '../locales/ar.json';
 import en from '../locales/en.json';
 import es from '../locales/es.json';
+import arFields from '../locales/fields/ar.json';
+import enFields from '../locales/fields/en.json';
+import esFields from '../locales/fields/es.json';
+import frFields from '../locales/fields/fr.json';
 import fr from '../locales/fr.json';
 
 export const LANGUAGES = [
@@ -33,12 +37,16 @@ export function applyDocumentLanguage(lang: string) {
 }
 
 void i18n.use(initReactI18next).init({
+  // `fields`: labels of the databases' fields and choices, a flat map kept apart from the
+  // console's texts (see pages/databases/labels.ts for how it is read).
   resources: {
-    ar: { translation: ar },
-    en: { translation: en },
-    fr: { translation: fr },
-    es: { translation: es },
+    ar: { translation: ar, fields: arFields },
+    en: { translation: en, fields: enFields },
+    fr: { translation: fr, fields: frFields },
+    es: { translation: es, fields: esFields },
   },
+  ns: ['translation', 'fields'],
+  defaultNS: 'translation',
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

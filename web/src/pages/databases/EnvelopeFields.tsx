@@ -38,17 +38,26 @@ export const EMPTY_ENVELOPE: Envelope = {
   infoAccuracy: '2',
 };
 
+/** The date the server sets when none is given: the database's review period from today. */
+function defaultReview(years: number): string {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+}
+
 export function EnvelopeFields({
   value,
   onChange,
   errors,
   legalBasisRequired,
+  reviewYears,
   editing,
 }: {
   value: Envelope;
   onChange: (v: Envelope) => void;
   errors: Record<string, string>;
   legalBasisRequired: boolean;
+  reviewYears: number;
   editing: boolean;
 }) {
   const { t } = useTranslation();
@@ -59,6 +68,10 @@ export function EnvelopeFields({
   const set = (patch: Partial<Envelope>) => onChange({ ...value, ...patch });
   const r = value.restriction;
   const listed = r.mode === 'everyone' ? [] : r.bureaus;
+  // The server may name the restriction or a part of it (`restriction.bureaus`).
+  const restrictionError = Object.entries(errors).find(
+    ([k]) => k === 'restriction' || k.startsWith('restriction.'),
+  )?.[1];
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -111,14 +124,14 @@ export function EnvelopeFields({
               label: `${b.code} — ${bureauName(b.names, b.code)}`,
             }))}
             value={listed}
-            error={errors.restriction}
+            error={restrictionError}
             onChange={(v) => set({ restriction: { mode: r.mode, bureaus: v } })}
             data-testid="field-restriction-bureaus"
           />
         )}
-        {r.mode === 'everyone' && errors.restriction && (
+        {r.mode === 'everyone' && restrictionError && (
           <Text size="xs" c="red">
-            {errors.restriction}
+            {restrictionError}
           </Text>
         )}
       </Stack>
@@ -148,7 +161,11 @@ export function EnvelopeFields({
         <TextInput
           type="date"
           label={t('records.envelope.reviewDate')}
-          description={t('records.envelope.reviewDateHelp')}
+          description={t('records.envelope.reviewDateDefault', {
+            years: reviewYears,
+            date: defaultReview(reviewYears),
+          })}
+          data-testid="field-reviewDate"
           value={value.reviewDate}
           error={errors.reviewDate}
           onChange={(e) => set({ reviewDate: e.currentTarget.value })}

@@ -1,35 +1,18 @@
 // Create a record in a database, or change one (If-Match): the envelope, the data from the
-// database's schema, and for travel documents entry by machine-readable zone.
-import { Alert, Button, Card, Group, Loader, Stack, Textarea, Title } from '@mantine/core';
+// database's schema, and for travel documents entry by machine-readable zone. The server checks
+// everything and names the fields at fault; each message is shown under its field and listed
+// above the form, so one that belongs to no visible field is not lost.
+import { Alert, Button, Card, Group, List, Loader, Stack, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../../lib/api';
 import { EMPTY_ENVELOPE, type Envelope, EnvelopeFields } from './EnvelopeFields';
-import { dbName } from './labels';
+import { dbName, recordFieldLabel } from './labels';
+import { changesOf, createBody, envelopeOf, errorsOf } from './recordBody';
 import { type DatabaseInfo, type RecordDto, useDatabase } from './recordsApi';
-import { pruneEmpty, SchemaForm } from './SchemaForm';
-
-function envelopeOf(r: RecordDto): Envelope {
-  return {
-    reference: r.reference,
-    restriction: r.restriction,
-    handling: r.handling,
-    purpose: r.purpose,
-    legalBasis: r.legalBasis ?? '',
-    reviewDate: r.reviewDate,
-    sourceReliability: r.sourceReliability,
-    infoAccuracy: String(r.infoAccuracy),
-  };
-}
-
-/** Field errors by path: `data.vin` → `vin` (the data form's paths), envelope fields as they are. */
-function errorsOf(e: ApiError | null): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const x of e?.errors ?? []) out[x.field.replace(/^(body|data)\./, '')] ??= x.message;
-  return out;
-}
+import { SchemaForm } from './SchemaForm';
 
 function Form({ database, record }: { database: DatabaseInfo; record?: RecordDto }) {
   const { t } = useTranslation();
@@ -40,40 +23,29 @@ function Form({ database, record }: { database: DatabaseInfo; record?: RecordDto
   const [mrz, setMrz] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // The MRZ is entered apart (above), not as one of the document's fields.
   const schema = { ...database.schema, properties: { ...database.schema.properties } };
   delete schema.properties.mrz;
 
   const submit = async () => {
     setBusy(true);
     setError(null);
-    const body = {
-      reference: envelope.reference.trim(),
-      restriction: envelope.restriction,
-      handling: envelope.handling,
-      purpose: envelope.purpose.trim(),
-      ...(envelope.legalBasis.trim() ? { legalBasis: envelope.legalBasis.trim() } : {}),
-      ...(envelope.reviewDate ? { reviewDate: envelope.reviewDate } : {}),
-      sourceReliability: envelope.sourceReliability,
-      infoAccuracy: Number(envelope.infoAccuracy),
-      data: {
-        ...((pruneEmpty(data) as Record<string, unknown>) ?? {}),
-        ...(mrz.trim() ? { mrz: mrz.trim() } : {}),
-      },
-    };
     try {
       const saved = record
         ? await api.patch<RecordDto>(
             `/records/${record.id}`,
-            (({ reference: _r, ...rest }) => rest)(body),
+            changesOf(record, envelope, data),
             record.version,
           )
-        : await api.create<RecordDto>(`/databases/${database.id}/records`, body);
+        : await api.create<RecordDto>(`/databases/${database.id}/records`, createBody(envelope, data, mrz));
       await queryClient.invalidateQueries({ queryKey: ['databases'] });
+      await queryClient.invalidateQueries({ queryKey: ['records', database.id] });
       await queryClient.invalidateQueries({ queryKey: ['record', saved.id] });
       await queryClient.invalidateQueries({ queryKey: ['history', saved.id] });
       navigate(`/records/${saved.id}`);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'error', String(e)));
+      window.scrollTo({ top: 0 });
     } finally {
       setBusy(false);
     }
@@ -89,7 +61,17 @@ function Form({ database, record }: { database: DatabaseInfo; record?: RecordDto
       </Title>
       {error && (
         <Alert color="red" title={t('records.form.refused')} data-testid="form-error">
-          {error.detail}
+          {error.errors.length === 0 ? (
+            error.detail
+          ) : (
+            <List size="sm" data-testid="form-error-list">
+              {error.errors.map((e) => (
+                <List.Item key={`${e.field}:${e.message}`}>
+                  {recordFieldLabel(t, e.field)}: {e.message}
+                </List.Item>
+              ))}
+            </List>
+          )}
         </Alert>
       )}
       <Card withBorder>
@@ -98,6 +80,7 @@ function Form({ database, record }: { database: DatabaseInfo; record?: RecordDto
           onChange={setEnvelope}
           errors={errors}
           legalBasisRequired={database.needsLegalBasis}
+          reviewYears={database.reviewYears}
           editing={Boolean(record)}
         />
       </Card>
@@ -108,7 +91,8 @@ function Form({ database, record }: { database: DatabaseInfo; record?: RecordDto
             description={t('records.form.mrzHelp')}
             autosize
             minRows={2}
-            ff="monospace"
+            maxRows={3}
+            styles={{ input: { fontFamily: 'monospace' } }}
             value={mrz}
             error={errors.mrz}
             onChange={(e) => setMrz(e.currentTarget.value)}
@@ -144,5 +128,6 @@ export function EditRecordPage() {
   const record = useQuery({ queryKey: ['record', id], queryFn: () => api.get<RecordDto>(`/records/${id}`) });
   const { database } = useDatabase(record.data?.database);
   if (!record.data || !database) return <Loader />;
-  return <Form database={database} record={record.data} />;
+  // A fresh form per version: the fields start from what the server holds now.
+  return <Form key={record.data.version} database={database} record={record.data} />;
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../layout/DataTable';
 import { formatTime } from '../../lib/format';
-import { dbName } from './labels';
+import { choiceLabel, dbName } from './labels';
 import type { RecordDto } from './recordsApi';
 
 export function SharingBadge({ record }: { record: Pick<RecordDto, 'restriction' | 'handling'> }) {
@@ -51,7 +51,7 @@ export function RecordList({ items, showDatabase }: { items: RecordDto[]; showDa
           <Table.Td>
             {r.status === 'active'
               ? t('records.status.active')
-              : t('records.status.closed', { reason: r.closeReason })}
+              : t('records.status.closed', { reason: choiceLabel(t, r.closeReason ?? '') })}
           </Table.Td>
           <Table.Td>{formatTime(r.updatedAt)}</Table.Td>
         </Table.Tr>

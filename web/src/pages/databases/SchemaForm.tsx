@@ -2,7 +2,6 @@
 // 19 databases, and each database's validation stays on the server, which names the field at
 // fault (`data.plates.0.number`); the message is shown under that field.
 import {
-  ActionIcon,
   Button,
   Card,
   Checkbox,
@@ -19,26 +18,12 @@ import {
 } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { LociInput } from './LociInput';
 import { choiceLabel, fieldLabel } from './labels';
 import type { JsonSchema } from './recordsApi';
 
 type Data = Record<string, unknown>;
 type Errors = Record<string, string>;
-
-/** Drops empty strings, empty lists and empty objects: an absent field, not an invalid one. */
-export function pruneEmpty(v: unknown): unknown {
-  if (Array.isArray(v)) {
-    const items = v.map(pruneEmpty).filter((x) => x !== undefined);
-    return items.length > 0 ? items : undefined;
-  }
-  if (v && typeof v === 'object') {
-    const entries = Object.entries(v)
-      .map(([k, x]) => [k, pruneEmpty(x)] as const)
-      .filter(([, x]) => x !== undefined);
-    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
-  }
-  return v === '' || v === null ? undefined : v;
-}
 
 function Field(props: {
   t: TFunction;
@@ -70,6 +55,7 @@ function Field(props: {
       return (
         <Textarea
           {...common}
+          maxLength={schema.maxLength}
           autosize
           minRows={2}
           value={(value as string) ?? ''}
@@ -80,6 +66,7 @@ function Field(props: {
     return (
       <TextInput
         {...common}
+        maxLength={schema.maxLength}
         type={schema.format === 'date' ? 'date' : 'text'}
         value={(value as string) ?? ''}
         onChange={(e) => onChange(e.currentTarget.value)}
@@ -125,7 +112,15 @@ function Field(props: {
     return <TagsInput {...common} value={((value as unknown[]) ?? []).map(String)} onChange={onChange} />;
   }
   if (schema.type === 'object' && schema.patternProperties) {
-    return <KeyValueList {...props} label={label} />;
+    return (
+      <LociInput
+        label={label}
+        path={path}
+        value={(value as Record<string, string[]>) ?? {}}
+        onChange={onChange}
+        errors={errors}
+      />
+    );
   }
   if (schema.type === 'object') {
     return (
@@ -184,48 +179,6 @@ function ObjectList(props: Parameters<typeof Field>[0] & { label: string }) {
             {t('records.form.add', { what: label })}
           </Button>
         )}
-      </Stack>
-    </Fieldset>
-  );
-}
-
-/** A DNA profile: locus name → alleles. */
-function KeyValueList(props: Parameters<typeof Field>[0] & { label: string }) {
-  const { t, path, value, onChange, errors, label } = props;
-  const entries = Object.entries((value as Record<string, string[]>) ?? {});
-  const write = (list: [string, string[]][]) => onChange(Object.fromEntries(list));
-  return (
-    <Fieldset legend={label} data-testid={`field-${path}`}>
-      <Stack gap="xs">
-        {errors[path] && <TextInput error={errors[path]} readOnly value="" variant="unstyled" />}
-        {entries.map(([locus, alleles], i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a locus being renamed keeps its row
-          <Group key={i} align="flex-end" wrap="nowrap">
-            <TextInput
-              label={t('records.form.locus')}
-              value={locus}
-              onChange={(e) => write(entries.map((x, j) => (j === i ? [e.currentTarget.value, x[1]] : x)))}
-            />
-            <TagsInput
-              label={t('records.form.alleles')}
-              value={alleles}
-              maxTags={2}
-              onChange={(v) => write(entries.map((x, j) => (j === i ? [x[0], v] : x)))}
-              error={errors[`${path}.${locus}`]}
-            />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('records.form.remove')}
-              onClick={() => write(entries.filter((_, j) => j !== i))}
-            >
-              ×
-            </ActionIcon>
-          </Group>
-        ))}
-        <Button size="xs" variant="light" onClick={() => write([...entries, ['', []]])}>
-          {t('records.form.addLocus')}
-        </Button>
       </Stack>
     </Fieldset>
   );

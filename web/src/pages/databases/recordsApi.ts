@@ -122,8 +122,12 @@ export interface ImportDto {
   updated: number;
   unchanged: number;
   rejected: number;
-  rows: { row: number; reference: string | null; errors: FieldIssue[] }[];
+  /** Rejected rows; the number is `row` (1-based record in the file), `line` in older servers. */
+  rows: { row?: number; line?: number; reference: string | null; errors: FieldIssue[] }[];
   error: string | null;
+  createdAt?: string;
+  finishedAt?: string | null;
+  createdBy?: string;
 }
 
 export const HANDLING = ['public', 'official', 'restricted', 'confidential'];

@@ -9,7 +9,7 @@ import { useAuth } from '../../lib/auth';
 import { formatTime } from '../../lib/format';
 import { Attachments } from './Attachments';
 import { History } from './History';
-import { dbName } from './labels';
+import { choiceLabel, dbName, pathLabel } from './labels';
 import { RecordActions } from './RecordActions';
 import { RecordData } from './RecordData';
 import { SharingBadge } from './RecordList';
@@ -21,7 +21,10 @@ function Fact({ label, value }: { label: string; value: string }) {
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm">{value}</Text>
+      {/* Free text may be in another script than the console's: let it choose its direction. */}
+      <Text size="sm" dir="auto">
+        {value}
+      </Text>
     </div>
   );
 }
@@ -69,7 +72,7 @@ export function RecordPage() {
             <Badge color={r.status === 'active' ? 'green' : 'gray'}>
               {r.status === 'active'
                 ? t('records.status.active')
-                : t('records.status.closed', { reason: r.closeReason })}
+                : t('records.status.closed', { reason: choiceLabel(t, r.closeReason ?? '') })}
             </Badge>
             <SharingBadge record={r} />
           </Group>
@@ -79,8 +82,8 @@ export function RecordPage() {
       {r.warnings.length > 0 && (
         <Alert color="yellow" title={t('records.warnings')} data-testid="record-warnings">
           {r.warnings.map((w) => (
-            <Text key={w.field} size="sm">
-              {w.field.replace(/^data\./, '')}: {w.message}
+            <Text key={`${w.field}:${w.message}`} size="sm">
+              {pathLabel(t, w.field)}: {w.message}
             </Text>
           ))}
         </Alert>

@@ -1,11 +1,12 @@
-// A record's versions, newest first, each with the fields that changed from the one before.
+// A record's versions, newest first, each with the change that made it, who made it and when,
+// and the fields that differ from the version before.
 import { Badge, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../layout/DataTable';
 import { api } from '../../lib/api';
 import { formatTime } from '../../lib/format';
-import { fieldLabel } from './labels';
+import { recordFieldLabel } from './labels';
 
 interface Version {
   version: number;
@@ -15,17 +16,18 @@ interface Version {
   record: Record<string, unknown> & { data?: Record<string, unknown> };
 }
 
+/** Bookkeeping that changes with every version, or repeats another field: not worth listing. */
+const IGNORED = new Set(['version', 'updatedAt', 'updatedBy', 'closedAt', 'label', 'warnings', 'data']);
+
 function changedFields(newer: Version['record'], older: Version['record']): string[] {
-  const flat = (r: Version['record']) => ({
-    ...r,
-    ...(r.data ?? {}),
-    data: undefined,
-    version: undefined,
-    updatedAt: undefined,
-    updatedBy: undefined,
-  });
-  const a = flat(newer) as Record<string, unknown>;
-  const b = flat(older) as Record<string, unknown>;
+  const flat = (r: Version['record']) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r)) if (!IGNORED.has(k)) out[k] = v;
+    for (const [k, v] of Object.entries(r.data ?? {})) out[`data.${k}`] = v;
+    return out;
+  };
+  const a = flat(newer);
+  const b = flat(older);
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
     (k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]),
   );
@@ -50,16 +52,26 @@ export function History({ recordId }: { recordId: string }) {
       testId="history"
     >
       {items.map((v, i) => {
-        // Version N came from N-1 by the change N-1 records (update, close, import); the first was created.
+        // The server files each older version under the change that replaced it, at the time and
+        // by the person who replaced it: version N was made by what is filed under N-1.
         const older = items[i + 1];
+        const at = older ? older.at : String(v.record.createdAt ?? v.at);
+        const by = older ? older.by : String(v.record.createdBy ?? v.by);
+        const labels = older
+          ? [...new Set(changedFields(v.record, older.record).map((f) => recordFieldLabel(t, f)))]
+          : [];
         return (
           <Table.Tr key={v.version}>
             <Table.Td>{v.version}</Table.Td>
             <Table.Td>
-              {formatTime(v.at)} · {v.by}
+              {formatTime(at)} · {by}
             </Table.Td>
             <Table.Td>
-              <Badge variant="light">{t(`records.history.changes.${older ? older.change : 'create'}`)}</Badge>
+              <Badge variant="light">
+                {t(`records.history.changes.${older ? older.change : 'create'}`, {
+                  defaultValue: older?.change,
+                })}
+              </Badge>
               {i === 0 && (
                 <Badge ms="xs" variant="outline">
                   {t('records.history.current')}
@@ -69,9 +81,9 @@ export function History({ recordId }: { recordId: string }) {
             <Table.Td>
               <Stack gap={0}>
                 {older ? (
-                  changedFields(v.record, older.record).map((f) => (
-                    <Text key={f} size="sm">
-                      {fieldLabel(t, f)}
+                  labels.map((l) => (
+                    <Text key={l} size="sm">
+                      {l}
                     </Text>
                   ))
                 ) : (

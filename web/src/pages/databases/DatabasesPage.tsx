@@ -3,7 +3,7 @@
 import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { dbName } from './labels';
+import { dbDescription, dbName } from './labels';
 import { useCatalogue } from './recordsApi';
 
 export function DatabasesPage() {
@@ -39,7 +39,7 @@ export function DatabasesPage() {
                 )}
               </Group>
               <Text size="sm" c="dimmed" style={{ flexGrow: 1 }}>
-                {t(`databases.descriptions.${d.id}`)}
+                {dbDescription(t, d.id)}
               </Text>
               {d.managedBy ? (
                 <Text size="sm">{t('records.catalogue.managedBy')}</Text>

@@ -1,13 +1,13 @@
 // One database's records that the officer may see, newest first; "only my bureau's" narrows to
-// what one's bureau owns. Pages come with the server's cursor.
-import { Alert, Button, Checkbox, Group, Loader, Stack, Text, Title } from '@mantine/core';
+// what one's bureau owns, and the status to active or closed ones. Pages come with the server's cursor.
+import { Alert, Button, Checkbox, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
-import { dbName } from './labels';
+import { dbDescription, dbName } from './labels';
 import { RecordList } from './RecordList';
 import { type RecordDto, useDatabase } from './recordsApi';
 
@@ -17,12 +17,14 @@ export function DatabaseRecordsPage() {
   const { principal } = useAuth();
   const { database } = useDatabase(db);
   const [mine, setMine] = useState(false);
+  const [status, setStatus] = useState('active');
   const pages = useInfiniteQuery({
-    queryKey: ['records', db, mine],
+    queryKey: ['records', db, mine, status],
     initialPageParam: '',
     queryFn: ({ pageParam }) => {
       const q = new URLSearchParams({ limit: '25' });
       if (mine && principal) q.set('owner', principal.bureau.code);
+      if (status !== 'all') q.set('status', status);
       if (pageParam) q.set('cursor', pageParam);
       return api.get<{ items: RecordDto[]; nextCursor: string | null }>(`/databases/${db}/records?${q}`);
     },
@@ -32,10 +34,17 @@ export function DatabaseRecordsPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{dbName(t, db ?? '')}</Title>
+        <Stack gap={2}>
+          <Title order={2} data-testid="database-title">
+            {dbName(t, db ?? '')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {dbDescription(t, db ?? '')}
+          </Text>
+        </Stack>
         <Group>
           {database?.canCreate && (
-            <Button component={Link} to={`/databases/${db}/new`}>
+            <Button component={Link} to={`/databases/${db}/new`} data-testid="new-record">
               {t('records.catalogue.new')}
             </Button>
           )}
@@ -46,11 +55,20 @@ export function DatabaseRecordsPage() {
           )}
         </Group>
       </Group>
-      <Checkbox
-        label={t('records.list.onlyMine')}
-        checked={mine}
-        onChange={(e) => setMine(e.currentTarget.checked)}
-      />
+      <Group>
+        <SegmentedControl
+          value={status}
+          onChange={setStatus}
+          data={['active', 'closed', 'all'].map((s) => ({ value: s, label: t(`records.list.filter.${s}`) }))}
+          data-testid="status-filter"
+        />
+        <Checkbox
+          label={t('records.list.onlyMine')}
+          checked={mine}
+          onChange={(e) => setMine(e.currentTarget.checked)}
+          data-testid="only-mine"
+        />
+      </Group>
       {pages.error && <Alert color="red">{String(pages.error)}</Alert>}
       {pages.isLoading ? (
         <Loader />
@@ -60,7 +78,13 @@ export function DatabaseRecordsPage() {
         <RecordList items={items} />
       )}
       {pages.hasNextPage && (
-        <Button variant="default" onClick={() => pages.fetchNextPage()} loading={pages.isFetchingNextPage}>
+        <Button
+          variant="default"
+          w="fit-content"
+          onClick={() => pages.fetchNextPage()}
+          loading={pages.isFetchingNextPage}
+          data-testid="load-more"
+        >
           {t('records.list.more')}
         </Button>
       )}

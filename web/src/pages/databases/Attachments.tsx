@@ -16,6 +16,8 @@ interface Attachment {
   createdBy: string;
 }
 
+const MAX_BYTES = 10 * 1024 * 1024;
+
 function toBase64(buffer: ArrayBuffer): string {
   let s = '';
   const bytes = new Uint8Array(buffer);
@@ -31,9 +33,16 @@ export function Attachments({ recordId, owner }: { recordId: string; owner: bool
     queryKey: ['attachments', recordId],
     queryFn: () => api.get<{ items: Attachment[] }>(`/records/${recordId}/attachments`),
   });
+  const [busy, setBusy] = useState(false);
   const upload = async (file: File | null) => {
     if (!file) return;
     setError(null);
+    // The server refuses more than 10 MiB; say so before reading and encoding the whole file.
+    if (file.size > MAX_BYTES) {
+      setError(t('records.files.tooLarge'));
+      return;
+    }
+    setBusy(true);
     try {
       await api.post(`/records/${recordId}/attachments`, {
         name: file.name,
@@ -42,11 +51,13 @@ export function Attachments({ recordId, owner }: { recordId: string; owner: bool
       await queryClient.invalidateQueries({ queryKey: ['attachments', recordId] });
     } catch (e) {
       setError(e instanceof ApiError ? e.detail : String(e));
+    } finally {
+      setBusy(false);
     }
   };
   const items = list.data?.items ?? [];
   return (
-    <Stack>
+    <Stack data-testid="attachments">
       {error && <Alert color="red">{error}</Alert>}
       {items.length === 0 ? (
         <Text c="dimmed">{t('records.files.none')}</Text>
@@ -78,8 +89,10 @@ export function Attachments({ recordId, owner }: { recordId: string; owner: bool
           label={t('records.files.add')}
           description={t('records.files.addHelp')}
           accept="image/jpeg,image/png,application/pdf,.an2,.eft,.nist"
+          value={null}
           onChange={upload}
-          clearable
+          disabled={busy}
+          data-testid="attachment-input"
         />
       )}
     </Stack>

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 type Tree = { [k: string]: string | Tree };
-const load = (l: string) => JSON.parse(fs.readFileSync(`web/src/locales/${l}.json`, 'utf8')) as Tree;
+const load = (l: string, dir = '') =>
+  JSON.parse(fs.readFileSync(`web/src/locales/${dir}${l}.json`, 'utf8')) as Tree;
 const keys = (t: Tree, prefix = ''): string[] =>
   Object.entries(t).flatMap(([k, v]) =>
     typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
@@ -16,6 +17,13 @@ describe('console translations', () => {
   it.each(['ar', 'fr', 'es'])('%s has every English key, and no empty text', (lang) => {
     const other = load(lang);
     expect(keys(other).sort()).toEqual(keys(en).sort());
+    for (const k of keys(other)) expect(value(other, k).trim(), k).not.toBe('');
+  });
+
+  it.each(['ar', 'fr', 'es'])('%s labels every database field and choice English labels', (lang) => {
+    const enFields = load('en', 'fields/');
+    const other = load(lang, 'fields/');
+    expect(keys(other).sort()).toEqual(keys(enFields).sort());
     for (const k of keys(other)) expect(value(other, k).trim(), k).not.toBe('');
   });
 

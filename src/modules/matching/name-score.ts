@@ -25,8 +25,11 @@ function tokenScore(a: string, b: string): number {
 }
 
 export function compareNames(query: string, candidate: string): NameComparison {
-  const q = nameTokens(query);
-  const c = nameTokens(candidate);
+  return compareTokens(nameTokens(query), nameTokens(candidate));
+}
+
+/** compareNames on names already split into tokens (see name-tokens.ts). */
+export function compareTokens(q: readonly string[], c: readonly string[]): NameComparison {
   if (q.length === 0 || c.length === 0) return { score: 0, pairs: [], unmatched: [...q, ...c] };
   const [short, long] = q.length <= c.length ? [q, c] : [c, q];
   const scores = short.map((s) => long.map((l) => tokenScore(s, l)));

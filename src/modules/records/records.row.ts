@@ -7,7 +7,6 @@ import type { HandlingCode, Restriction } from '../../platform/policy/access.js'
 import type { DatabaseDefinition, FieldIssue } from './catalogue/catalogue.types.js';
 import type { RecordDto } from './records.schema.js';
 import { foldLookAlikes, normaliseIdentifier, normaliseText } from './search/normalise.js';
-import { personMatcher } from './search/person-matcher.js';
 
 /** The envelope fields a bureau gives for a record, besides its data. */
 export interface RecordEnvelope {
@@ -47,7 +46,7 @@ export function reviewDateAfter(years: number, from = new Date()): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The search keys of a record: its exact identifiers and the name keys of the people in it. */
+/** The search keys of a record: its exact identifiers (persons are found through the person index). */
 export function keysOf(def: DatabaseDefinition, recordId: string, data: Record<string, unknown>) {
   const keys: RecordKeyTable[] = [];
   const add = (kind: string, value: string, folded: string) => {
@@ -59,11 +58,6 @@ export function keysOf(def: DatabaseDefinition, recordId: string, data: Record<s
   for (const id of def.identifiers(data)) {
     const value = normaliseIdentifier(id.value);
     add(id.kind, value, foldLookAlikes(value));
-  }
-  if (def.persons) {
-    for (const person of def.persons(data)) {
-      for (const name of person.names) for (const k of personMatcher.nameKeys(name)) add('name', k, k);
-    }
   }
   return keys;
 }

@@ -1,6 +1,7 @@
 // The lifecycle of a record in any of the 19 databases: create, read, change (versioned,
 // If-Match), close, delete (real removal, the fact audited), history and browsing. Every read
 // is decided by the access policy and written to the audit chain.
+
 import type { AppContext, RequestMeta } from '../../context.js';
 import type { Principal } from '../../platform/auth/principal.js';
 import type { RecordTable } from '../../platform/db/schema.js';
@@ -9,6 +10,7 @@ import { badRequest, conflict, notFoundOrNoAccess, ProblemError } from '../../pl
 import { decideAccess } from '../../platform/policy/access.js';
 import { validateRestriction } from '../../platform/policy/access.schema.js';
 import { nowIso } from '../../platform/time.js';
+import { noteRecordRemoved, noteRecordsWritten } from '../matching/person-index.sync.js';
 import {
   DATABASE_IDS,
   type DatabaseDefinition,
@@ -109,6 +111,7 @@ export async function createRecord(
   }
   const write = buildRecordWrite(def, input, data, warnings, principal, owner, nowIso());
   await ctx.db.transaction().execute((tx) => store.insertRecords(tx, [write]));
+  noteRecordsWritten(ctx, def.id, [write.row.id]);
   await ctx.audit.record({
     actor: principal,
     action: 'record.create',
@@ -220,6 +223,7 @@ async function replaceVersioned(
     return true;
   });
   if (!ok) throw staleVersion();
+  noteRecordsWritten(ctx, row.database_id, [row.id]);
 }
 
 export async function updateRecord(
@@ -328,6 +332,7 @@ export async function deleteRecord(
   if (row.version !== expectedVersion) throw staleVersion();
   const deleted = await ctx.db.transaction().execute((tx) => store.deleteRecord(tx, id, expectedVersion));
   if (!deleted) throw staleVersion();
+  noteRecordRemoved(ctx, id);
   await ctx.audit.record({
     actor: principal,
     action: 'record.delete',

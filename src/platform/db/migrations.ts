@@ -177,12 +177,24 @@ const totpLastStep: Migration = {
   },
 };
 
+/**
+ * Person search moved to an in-memory index (src/modules/matching/person-index.ts): the name
+ * keys in record_keys go, and changes are found by `updated_at`.
+ */
+const personIndex: Migration = {
+  async up(db: AnyDb) {
+    await db.deleteFrom('record_keys').where('kind', '=', 'name').execute();
+    await db.schema.createIndex('records_updated').on('records').column('updated_at').execute();
+  },
+};
+
 /** Every migration, in order. Append; never edit one that has shipped. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
     '0002_totp_last_step': totpLastStep,
     '0003_records': recordsMigration(dialect),
+    '0004_person_index': personIndex,
   };
 }
 

@@ -25,8 +25,4 @@ describe('the minimal person matcher', () => {
   it('does not report a different person', () => {
     expect(m.score({ name: 'John Smith' }, ahmed).score).toBeLessThan(m.threshold);
   });
-
-  it('indexes name words of two letters or more', () => {
-    expect(m.nameKeys('Jean-Luc  de la Tour')).toEqual(['jean', 'luc', 'de', 'la', 'tour']);
-  });
 });

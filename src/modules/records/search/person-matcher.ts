@@ -23,8 +23,6 @@ export interface PersonScore {
 export interface PersonMatcher {
   readonly name: string;
   readonly threshold: number;
-  /** Index keys of one name; a record is a candidate when it shares a key with the query. */
-  nameKeys(name: string): string[];
   score(query: PersonQuery, candidate: PersonFacts): PersonScore;
 }
 
@@ -50,9 +48,6 @@ function compareDates(a: string, b: string): 'same' | 'compatible' | 'conflict' 
 export const minimalMatcher: PersonMatcher = {
   name: 'minimal-words-v1',
   threshold: 0.5,
-  nameKeys(name) {
-    return words(name);
-  },
   score(query, candidate) {
     const q = words(query.name);
     let best = 0;

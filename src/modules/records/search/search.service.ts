@@ -6,6 +6,8 @@ import type { Principal } from '../../../platform/auth/principal.js';
 import type { RecordTable } from '../../../platform/db/schema.js';
 import { badRequest } from '../../../platform/http/problem.js';
 import { decideAccess } from '../../../platform/policy/access.js';
+import { noteRecordRemoved, PERSON_DATABASES, personIndexOf } from '../../matching/person-index.sync.js';
+import { preparePerson, prepareQuery, scorePrepared } from '../../matching/person-score.js';
 import type { DatabaseId } from '../catalogue/catalogue.types.js';
 import { CATALOGUE, definitionOf } from '../catalogue/index.js';
 import { compareProfiles } from '../databases/dna-compare.js';
@@ -18,6 +20,8 @@ import { type PersonQuery, personMatcher } from './person-matcher.js';
 
 const MAX_RESULTS = 50;
 const MAX_CANDIDATES = 2000;
+/** Persons fully scored by the person index per search. */
+const PERSON_CANDIDATES = 200;
 
 export interface SearchResult {
   access: 'see' | 'exists';
@@ -120,29 +124,27 @@ export async function searchPersons(
   q: PersonQuery & { databases?: string[]; purpose: string; minScore?: number; limit?: number },
   meta: RequestMeta,
 ) {
-  const keys = personMatcher.nameKeys(q.name);
-  if (keys.length === 0) {
-    throw badRequest('name', 'needs at least one name distinctive enough to search by (e.g. a family name)');
-  }
+  const query = prepareQuery(q);
+  if (!query.tokens.some((t) => /[\p{L}]/u.test(t))) throw badRequest('name', 'needs at least one name');
   const minScore = q.minScore ?? personMatcher.threshold;
-  const databases =
-    databasesOf(q.databases) ?? CATALOGUE.filter((d) => d.persons !== undefined).map((d) => d.id);
-  const matches = await store.findKeyMatches(ctx.db, keys, {
-    kinds: ['name'],
-    databases,
-    limit: MAX_CANDIDATES * 4,
-  });
-  const ids = [...new Set(matches.map((m) => m.record_id))].slice(0, MAX_CANDIDATES);
+  const databases = new Set(databasesOf(q.databases) ?? PERSON_DATABASES);
+  const index = await personIndexOf(ctx);
+  const candidates = index.search(query, PERSON_CANDIDATES, databases).filter((h) => h.score >= minScore);
   const rows: RecordTable[] = [];
+  const ids = candidates.map((h) => h.recordId);
   for (let i = 0; i < ids.length; i += 500)
     rows.push(...(await store.findRecords(ctx.db, ids.slice(i, i + 500))));
+  const present = new Set(rows.map((r) => r.id));
+  for (const id of ids) if (!present.has(id)) noteRecordRemoved(ctx, id);
+  // The index found them; the stored record decides the score shown (the index may lag a write
+  // made elsewhere by a moment).
   const scored: (Found & { detail: Record<string, unknown>; score: number })[] = [];
   for (const f of decided(principal, rows)) {
     const def = definitionOf(f.row.database_id as DatabaseId);
     const persons = def.persons?.(JSON.parse(f.row.data) as Record<string, unknown>) ?? [];
     let best = { score: 0, reasons: [] as string[] };
     for (const p of persons) {
-      const s = personMatcher.score(q, p);
+      const s = scorePrepared(query, preparePerson(p));
       if (s.score > best.score) best = s;
     }
     if (best.score < minScore) continue;
@@ -154,12 +156,12 @@ export async function searchPersons(
     });
   }
   scored.sort((a, b) => b.score - a.score || b.row.id.localeCompare(a.row.id));
-  const query = [q.name, q.dateOfBirth, q.nationality].filter(Boolean).join(', ');
+  const said = [q.name, q.dateOfBirth, q.nationality].filter(Boolean).join(', ');
   return finish(
     ctx,
     principal,
     scored.slice(0, Math.min(q.limit ?? MAX_RESULTS, MAX_RESULTS)),
-    { kind: 'person', query, purpose: q.purpose },
+    { kind: 'person', query: said, purpose: q.purpose },
     meta,
     {
       search: 'person',

@@ -1,0 +1,164 @@
+// Keeps the person index of each database in step with its records.
+//
+// - First use: every record of the databases that name persons is loaded (a million persons
+//   take some seconds; searches wait for it once).
+// - Writes made by this process (records created, changed, closed, deleted, imported) name the
+//   records they touched; the next search re-reads exactly those before it runs, so an officer
+//   finds what was just recorded.
+// - Writes made by another process (the `meridian import` command, another server on the same
+//   PostgreSQL) are found by their `updated_at`: at most every few seconds the records stamped
+//   since the last one seen, less an overlap for transactions that committed late, are compared
+//   by version and re-read when they changed. A record deleted elsewhere drops out when the
+//   search service finds it gone; a full reload every quarter of an hour catches what the
+//   overlap cannot (an all-or-nothing import run elsewhere for longer than the overlap).
+import type { AppContext } from '../../context.js';
+import type { Db } from '../../platform/db/schema.js';
+import type { DatabaseId } from '../records/catalogue/catalogue.types.js';
+import { CATALOGUE, definitionOf } from '../records/catalogue/index.js';
+import { PersonIndex } from './person-index.js';
+
+const FOREIGN_CHECK_MS = 5_000;
+const OVERLAP_MS = 60_000;
+const FULL_RELOAD_MS = 15 * 60_000;
+const PAGE = 5_000;
+
+interface State {
+  index: PersonIndex;
+  /** Latest `updated_at` seen; '' before the first load. */
+  watermark: string;
+  /** Records written by this process since the last catch-up. */
+  written: Set<string>;
+  removed: Set<string>;
+  lastForeignCheck: number;
+  loadedAt: number;
+  busy: Promise<void> | null;
+}
+
+const states = new WeakMap<Db, State>();
+
+export const PERSON_DATABASES: readonly string[] = CATALOGUE.filter((d) => d.persons !== undefined).map(
+  (d) => d.id,
+);
+const personDatabases = new Set(PERSON_DATABASES);
+
+function stateOf(db: Db): State {
+  let s = states.get(db);
+  if (!s) {
+    s = {
+      index: new PersonIndex(),
+      watermark: '',
+      written: new Set(),
+      removed: new Set(),
+      lastForeignCheck: 0,
+      loadedAt: 0,
+      busy: null,
+    };
+    states.set(db, s);
+  }
+  return s;
+}
+
+/** Tells the index which records this process wrote (after their transaction committed). */
+export function noteRecordsWritten(ctx: AppContext, database: string, ids: Iterable<string>): void {
+  if (!personDatabases.has(database)) return;
+  const s = stateOf(ctx.db);
+  for (const id of ids) s.written.add(id);
+}
+
+/** Tells the index a record is gone (deleted, or found missing by a search). */
+export function noteRecordRemoved(ctx: AppContext, id: string): void {
+  const s = stateOf(ctx.db);
+  s.removed.add(id);
+  s.written.delete(id);
+}
+
+/** The index, brought up to date with what is known to have changed. */
+export async function personIndexOf(ctx: AppContext): Promise<PersonIndex> {
+  const s = stateOf(ctx.db);
+  for (;;) {
+    if (s.busy) {
+      await s.busy;
+      continue;
+    }
+    const now = Date.now();
+    const stale = s.loadedAt === 0 || now - s.loadedAt > FULL_RELOAD_MS;
+    const foreign = now - s.lastForeignCheck > FOREIGN_CHECK_MS;
+    if (!stale && !foreign && s.written.size === 0 && s.removed.size === 0) return s.index;
+    s.busy = (stale ? reload(ctx.db, s) : catchUp(ctx.db, s, foreign)).finally(() => {
+      s.busy = null;
+    });
+  }
+}
+
+async function upsertRows(
+  s: State,
+  index: PersonIndex,
+  rows: { id: string; database_id: string; version: number; data: string; updated_at: string }[],
+) {
+  for (const r of rows) {
+    const def = definitionOf(r.database_id as DatabaseId);
+    const persons = def.persons?.(JSON.parse(r.data) as Record<string, unknown>) ?? [];
+    index.upsert(r.id, r.database_id, r.version, persons);
+    if (r.updated_at > s.watermark) s.watermark = r.updated_at;
+  }
+}
+
+/** Builds a new index from every record, then swaps it in (searches meanwhile use the old one). */
+async function reload(db: Db, s: State) {
+  const started = Date.now();
+  const index = new PersonIndex();
+  const written = new Set(s.written);
+  s.written.clear();
+  s.removed.clear();
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('records')
+      .select(['id', 'database_id', 'version', 'data', 'updated_at'])
+      .where('database_id', 'in', PERSON_DATABASES)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+    await upsertRows(s, index, rows);
+    if (rows.length < PAGE) break;
+    after = rows.at(-1)!.id;
+  }
+  s.index = index;
+  s.loadedAt = started;
+  s.lastForeignCheck = started;
+  // What this process wrote during the reload may have been read before it changed: read it again.
+  for (const id of written) s.written.add(id);
+}
+
+async function catchUp(db: Db, s: State, foreign: boolean) {
+  const ids = new Set(s.written);
+  s.written.clear();
+  for (const id of s.removed) s.index.remove(id);
+  s.removed.clear();
+  if (foreign) {
+    const started = Date.now();
+    const since = new Date(Date.parse(s.watermark || '1970-01-01T00:00:00Z') - OVERLAP_MS).toISOString();
+    const stamped = await db
+      .selectFrom('records')
+      .select(['id', 'version'])
+      .where('database_id', 'in', PERSON_DATABASES)
+      .where('updated_at', '>=', since)
+      .execute();
+    for (const r of stamped) if (s.index.versionOf(r.id) !== r.version) ids.add(r.id);
+    s.lastForeignCheck = started;
+  }
+  const list = [...ids];
+  for (let i = 0; i < list.length; i += 500) {
+    const chunk = list.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('records')
+      .select(['id', 'database_id', 'version', 'data', 'updated_at'])
+      .where('id', 'in', chunk)
+      .execute();
+    await upsertRows(s, s.index, rows);
+    // Written and gone again before this catch-up (created then deleted): nothing to index.
+    const found = new Set(rows.map((r) => r.id));
+    for (const id of chunk) if (!found.has(id)) s.index.remove(id);
+  }
+}

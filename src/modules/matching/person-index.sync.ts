@@ -17,7 +17,8 @@ import type { DatabaseId } from '../records/catalogue/catalogue.types.js';
 import { CATALOGUE, definitionOf } from '../records/catalogue/index.js';
 import { PersonIndex } from './person-index.js';
 
-const FOREIGN_CHECK_MS = 5_000;
+/** How often writes by other processes are looked for (tests shorten it). */
+export const personIndexTiming = { foreignCheckMs: 5_000 };
 const OVERLAP_MS = 60_000;
 const FULL_RELOAD_MS = 15 * 60_000;
 const PAGE = 5_000;
@@ -32,6 +33,9 @@ interface State {
   lastForeignCheck: number;
   loadedAt: number;
   busy: Promise<void> | null;
+  /** A periodic reload running behind the searches, and what changed meanwhile. */
+  reloading: Promise<void> | null;
+  replay: Set<string>;
 }
 
 const states = new WeakMap<Db, State>();
@@ -52,6 +56,8 @@ function stateOf(db: Db): State {
       lastForeignCheck: 0,
       loadedAt: 0,
       busy: null,
+      reloading: null,
+      replay: new Set(),
     };
     states.set(db, s);
   }
@@ -62,6 +68,8 @@ function stateOf(db: Db): State {
 export function noteRecordsWritten(ctx: AppContext, database: string, ids: Iterable<string>): void {
   if (!personDatabases.has(database)) return;
   const s = stateOf(ctx.db);
+  // Before the first load nothing needs telling: the load will read every record.
+  if (s.loadedAt === 0 && !s.busy) return;
   for (const id of ids) s.written.add(id);
 }
 
@@ -75,19 +83,25 @@ export function noteRecordRemoved(ctx: AppContext, id: string): void {
 /** The index, brought up to date with what is known to have changed. */
 export async function personIndexOf(ctx: AppContext): Promise<PersonIndex> {
   const s = stateOf(ctx.db);
-  for (;;) {
-    if (s.busy) {
-      await s.busy;
-      continue;
-    }
-    const now = Date.now();
-    const stale = s.loadedAt === 0 || now - s.loadedAt > FULL_RELOAD_MS;
-    const foreign = now - s.lastForeignCheck > FOREIGN_CHECK_MS;
-    if (!stale && !foreign && s.written.size === 0 && s.removed.size === 0) return s.index;
-    s.busy = (stale ? reload(ctx.db, s) : catchUp(ctx.db, s, foreign)).finally(() => {
-      s.busy = null;
-    });
+  // A catch-up already running may have started before this search's own writes: wait for it,
+  // then look again (once: a search runs at most one catch-up of its own).
+  while (s.busy) await s.busy;
+  const now = Date.now();
+  if (s.loadedAt > 0 && now - s.loadedAt > FULL_RELOAD_MS && !s.reloading) {
+    // The periodic reload builds a new index while searches go on with this one.
+    s.reloading = reload(ctx.db, s)
+      .catch(() => {}) // tried again at the next search; the current index stays in use
+      .finally(() => {
+        s.reloading = null;
+      });
   }
+  const foreign = now - s.lastForeignCheck >= personIndexTiming.foreignCheckMs;
+  if (s.loadedAt > 0 && !foreign && s.written.size === 0 && s.removed.size === 0) return s.index;
+  s.busy = (s.loadedAt === 0 ? reload(ctx.db, s) : catchUp(ctx.db, s, foreign)).finally(() => {
+    s.busy = null;
+  });
+  await s.busy;
+  return s.index;
 }
 
 async function upsertRows(
@@ -107,9 +121,7 @@ async function upsertRows(
 async function reload(db: Db, s: State) {
   const started = Date.now();
   const index = new PersonIndex();
-  const written = new Set(s.written);
-  s.written.clear();
-  s.removed.clear();
+  s.replay.clear();
   let after = '';
   for (;;) {
     const rows = await db
@@ -127,14 +139,16 @@ async function reload(db: Db, s: State) {
   s.index = index;
   s.loadedAt = started;
   s.lastForeignCheck = started;
-  // What this process wrote during the reload may have been read before it changed: read it again.
-  for (const id of written) s.written.add(id);
+  // What changed while the reload read may have been read before it changed: read it again.
+  for (const id of s.replay) s.written.add(id);
+  s.replay.clear();
 }
 
 async function catchUp(db: Db, s: State, foreign: boolean) {
   const ids = new Set(s.written);
   s.written.clear();
   for (const id of s.removed) s.index.remove(id);
+  if (s.reloading) for (const id of [...ids, ...s.removed]) s.replay.add(id);
   s.removed.clear();
   if (foreign) {
     const started = Date.now();

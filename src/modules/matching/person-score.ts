@@ -3,7 +3,7 @@
 // Both sides are prepared once (tokens, birth year), as a query meets many candidates and the
 // index holds a candidate for many queries.
 import type { PersonFacts } from '../records/catalogue/catalogue.types.js';
-import { compareBirthDates } from './dates.js';
+import { compareBirthDates, type DateAgreement } from './dates.js';
 import { compareTokens, type NameComparison } from './name-score.js';
 import { nameTokens } from './name-tokens.js';
 
@@ -69,37 +69,54 @@ function explainName(best: NameComparison): string {
   );
 }
 
-export function scorePrepared(query: PreparedQuery, candidate: PreparedPerson): PersonScore {
-  let best: NameComparison | null = null;
+/** The parts of a comparison, from which the score and, when shown, the explanation come. */
+export interface PersonComparison {
+  score: number;
+  name: NameComparison | null;
+  date: DateAgreement | null;
+  nationality: boolean | null;
+  sexDiffers: boolean;
+}
+
+export function comparePrepared(query: PreparedQuery, candidate: PreparedPerson): PersonComparison {
+  let name: NameComparison | null = null;
   for (const tokens of candidate.names) {
     const c = compareTokens(query.tokens, tokens);
-    if (!best || c.score > best.score) best = c;
+    if (!name || c.score > name.score) name = c;
   }
-  if (!best) return { score: 0, reasons: ['no name recorded'] };
-  const reasons = [explainName(best)];
   const facts = candidate.facts;
-  let score = best.score * NAME_WEIGHT;
+  let score = (name?.score ?? 0) * NAME_WEIGHT;
+  let date: DateAgreement | null = null;
   if (query.dateOfBirth && facts.dateOfBirth) {
-    const d = compareBirthDates(query.dateOfBirth, facts.dateOfBirth);
-    score += DATE_POINTS[d];
-    reasons.push(`date of birth ${d === 'conflict' ? 'differs' : d}`);
+    date = compareBirthDates(query.dateOfBirth, facts.dateOfBirth);
+    score += DATE_POINTS[date];
   } else {
     score += 0.1; // unknown on one side: neither for nor against
   }
+  let nationality: boolean | null = null;
   if (query.nationality && facts.nationalities && facts.nationalities.length > 0) {
-    const same = facts.nationalities.includes(query.nationality);
-    score += same ? 0.05 : -0.05;
-    reasons.push(same ? 'nationality matches' : 'nationality differs');
+    nationality = facts.nationalities.includes(query.nationality);
+    score += nationality ? 0.05 : -0.05;
   }
-  if (
-    query.sex &&
-    facts.sex &&
-    query.sex !== 'unknown' &&
-    facts.sex !== 'unknown' &&
-    query.sex !== facts.sex
-  ) {
-    score -= 0.3;
-    reasons.push('sex differs');
-  }
-  return { score: Math.max(0, Math.min(1, Math.round(score * 100) / 100)), reasons };
+  const sexDiffers = Boolean(
+    query.sex && facts.sex && query.sex !== 'unknown' && facts.sex !== 'unknown' && query.sex !== facts.sex,
+  );
+  if (sexDiffers) score -= 0.3;
+  score = Math.max(0, Math.min(1, Math.round(score * 100) / 100));
+  return { score, name, date, nationality, sexDiffers };
+}
+
+/** Why, in words a reviewer can check: "name 93%: mohammed~محمد 100%, …", "date of birth same". */
+export function explain(c: PersonComparison): string[] {
+  if (!c.name) return ['no name recorded'];
+  const reasons = [explainName(c.name)];
+  if (c.date) reasons.push(`date of birth ${c.date === 'conflict' ? 'differs' : c.date}`);
+  if (c.nationality !== null) reasons.push(c.nationality ? 'nationality matches' : 'nationality differs');
+  if (c.sexDiffers) reasons.push('sex differs');
+  return reasons;
+}
+
+export function scorePrepared(query: PreparedQuery, candidate: PreparedPerson): PersonScore {
+  const c = comparePrepared(query, candidate);
+  return { score: c.score, reasons: explain(c) };
 }

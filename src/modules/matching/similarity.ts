@@ -1,21 +1,34 @@
 // String similarity measures, written out: they are a few lines each and at the heart of
 // matching, where their exact behaviour must be known and tested.
 
+// Work buffers reused across calls: these run millions of times per second in person search,
+// and allocating per call costs more than the comparison. Names are short; longer input grows them.
+let flagsA = new Uint8Array(64);
+let flagsB = new Uint8Array(64);
+let row = new Int32Array(65);
+
 /** Jaro-Winkler similarity, 0..1 (prefix scale 0.1, up to 4 characters). */
 export function jaroWinkler(a: string, b: string): number {
-  if (a === b) return a.length === 0 ? 1 : 1;
-  if (a.length === 0 || b.length === 0) return 0;
-  const range = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatched = new Array<boolean>(a.length).fill(false);
-  const bMatched = new Array<boolean>(b.length).fill(false);
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  if (la > flagsA.length || lb > flagsB.length) {
+    flagsA = new Uint8Array(Math.max(la, lb) * 2);
+    flagsB = new Uint8Array(Math.max(la, lb) * 2);
+  }
+  flagsA.fill(0, 0, la);
+  flagsB.fill(0, 0, lb);
+  const range = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
   let matches = 0;
-  for (let i = 0; i < a.length; i++) {
+  for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - range);
-    const hi = Math.min(b.length - 1, i + range);
+    const hi = Math.min(lb - 1, i + range);
+    const c = a.charCodeAt(i);
     for (let j = lo; j <= hi; j++) {
-      if (bMatched[j] || a[i] !== b[j]) continue;
-      aMatched[i] = true;
-      bMatched[j] = true;
+      if (flagsB[j] === 1 || c !== b.charCodeAt(j)) continue;
+      flagsA[i] = 1;
+      flagsB[j] = 1;
       matches++;
       break;
     }
@@ -23,33 +36,41 @@ export function jaroWinkler(a: string, b: string): number {
   if (matches === 0) return 0;
   let transpositions = 0;
   let k = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (!aMatched[i]) continue;
-    while (!bMatched[k]) k++;
-    if (a[i] !== b[k]) transpositions++;
+  for (let i = 0; i < la; i++) {
+    if (flagsA[i] === 0) continue;
+    while (flagsB[k] === 0) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
     k++;
   }
   const m = matches;
-  const jaro = (m / a.length + m / b.length + (m - transpositions / 2) / m) / 3;
+  const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3;
   let prefix = 0;
-  while (prefix < Math.min(4, a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+  const maxPrefix = Math.min(4, la, lb);
+  while (prefix < maxPrefix && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
 /** Levenshtein distance (insertions, deletions, substitutions of one character each). */
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0) return lb;
+  if (lb === 0) return la;
+  if (lb + 1 > row.length) row = new Int32Array((lb + 1) * 2);
+  for (let j = 0; j <= lb; j++) row[j] = j;
+  for (let i = 1; i <= la; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    const c = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const above = row[j]!;
+      const cost = c === b.charCodeAt(j - 1) ? 0 : 1;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + cost);
+      diagonal = above;
     }
-    prev = cur;
   }
-  return prev[b.length]!;
+  return row[lb]!;
 }
 
 /** 1 − distance / longer length: 1 for equal strings, 0 for nothing in common. */

@@ -31,14 +31,23 @@ function formsOf(word: string): WordForms {
   return f;
 }
 
+// Scores of word pairs met recently: common names meet each other in search after search.
+const pairs = new Map<string, number>();
+
 /** 0..1 similarity of two name words written in any script. */
 export function wordScore(a: string, b: string): number {
-  const fa = formsOf(a);
-  const fb = formsOf(b);
-  return (
-    SKELETON_WEIGHT * levenshteinSimilarity(fa.skeleton, fb.skeleton) +
-    (1 - SKELETON_WEIGHT) * jaroWinkler(fa.ascii, fb.ascii)
-  );
+  const key = `${a}\u0000${b}`;
+  let s = pairs.get(key);
+  if (s === undefined) {
+    const fa = formsOf(a);
+    const fb = formsOf(b);
+    s =
+      SKELETON_WEIGHT * levenshteinSimilarity(fa.skeleton, fb.skeleton) +
+      (1 - SKELETON_WEIGHT) * jaroWinkler(fa.ascii, fb.ascii);
+    if (pairs.size >= 500_000) pairs.clear();
+    pairs.set(key, s);
+  }
+  return s;
 }
 
 /** The baseline the issue measures against: any-ascii transliteration and Jaro-Winkler. */

@@ -12,6 +12,10 @@ export interface NameComparison {
   unmatched: string[];
 }
 
+const UNPAIRED_COST = 0.15;
+const DISAGREEING_COST = 0.4;
+const DISAGREE = 0.5;
+
 const HEADS = /^(abd|abu|عبد|ابو)(.{2,})$/;
 
 function tokenScore(a: string, b: string): number {
@@ -51,7 +55,12 @@ export function compareTokens(q: readonly string[], c: readonly string[]): NameC
     pairs.push(pair);
   }
   const unmatched = long.filter((_, j) => !usedL.has(j));
-  // Unpaired tokens of the longer name (a middle name one side omits) cost a little, not all.
-  const score = (sum / short.length) * (1 - 0.05 * unmatched.length);
+  // Unpaired tokens of the longer name (a middle name one side omits) cost something, not all;
+  // a pair that does not agree (Yusuf ~ Mariam) is evidence of another person and costs more.
+  // Both rates chosen on the tuning set (ar2en-train), not the evaluation set.
+  let disagreeing = 0;
+  for (const p of pairs) if (p[2] < DISAGREE) disagreeing++;
+  const score =
+    (sum / short.length) * (1 - UNPAIRED_COST * unmatched.length) * (1 - DISAGREEING_COST * disagreeing);
   return { score: Math.max(0, Math.round(score * 1000) / 1000), pairs, unmatched };
 }

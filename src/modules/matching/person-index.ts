@@ -40,11 +40,23 @@ export interface IndexHit {
 /** How many candidates, best first by shared rare skeletons and birth year, are fully scored. */
 const SCORED_CANDIDATES = 30;
 /** Postings walked per query before further tokens are only checked on the candidates found. */
-const POSTINGS_BUDGET = 5_000;
+const POSTINGS_BUDGET = 1_000;
 /** Keys looked up per query token: itself and its most alike neighbours. */
 const MAX_NEIGHBOURS = 64;
+/** Keys per query token combined into pairs: the most alike (pairs multiply them). */
+const PAIR_NEIGHBOURS = 6;
 /** Key ids kept per slot for those checks (a person with many aliases keeps the first ones). */
-const KEY_WIDTH = 8;
+const KEY_WIDTH = 11;
+// One slot's hot data is one 64-byte record of 16 int32 (one cache line, mostly): the per-query
+// stamp, the weight being gathered (as float32), alive and database code, birth year, month and
+// day, then up to KEY_WIDTH key ids ending with -1.
+const STRIDE = 16;
+const STAMP = 0;
+const ACC = 1;
+const META = 2;
+const YEAR = 3;
+const MONTH_DAY = 4;
+const KEYS = 5;
 /** Skeletons this short have too many neighbours one letter away to look them up fuzzily. */
 const FUZZY_MIN_LENGTH = 3;
 /** Neighbours less alike than this are not worth a look. */
@@ -54,6 +66,12 @@ function deletions(key: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
   return out;
+}
+
+function pushTo(map: Map<number, number[]>, key: number, slot: number) {
+  const list = map.get(key);
+  if (list) list.push(slot);
+  else map.set(key, [slot]);
 }
 
 /** MMDD of a full date of birth (YYYY-MM-DD), else 0. */
@@ -78,8 +96,10 @@ export class PersonIndex {
   private keyIds = new Map<string, number>();
   private keyNames: string[] = [];
   private postings: number[][] = [];
-  /** Slots by key and birth year (keyId * 256 + year − 1880): namesakes born near the query's. */
+  /** Slots by key and birth year (keyId * 256 + year − 1880), for queries giving only a year. */
   private yearPostings = new Map<number, number[]>();
+  /** Slots by key and birth day (keyId * 1300 + MMDD), for queries giving the whole date. */
+  private dayPostings = new Map<number, number[]>();
   /** Slots by pairs of their keys (lower id, then higher): a name's two tokens together are rare. */
   private pairs = new Map<number, Map<number, number[]>>();
   /** Deletion variant → the keys it comes from: finds keys one edit away without a scan. */
@@ -88,15 +108,9 @@ export class PersonIndex {
   private lookupCache = new Map<string, [number, number][]>();
   private databaseCodes = new Map<string, number>();
   private capacity = 0;
-  /** Per slot: KEY_WIDTH key ids (-1 past the last), the database code, alive, birth year. */
-  private slotKeys = new Int32Array(0);
-  private slotDatabase = new Uint8Array(0);
-  private alive = new Uint8Array(0);
-  private years = new Int16Array(0);
-  /** Month and day of birth as MMDD, 0 when not known. */
-  private monthDays = new Int16Array(0);
-  private acc = new Float64Array(0);
-  private stamp = new Int32Array(0);
+  private hot = new Int32Array(0);
+  /** The same memory as `hot`, read as float32 for the ACC field. */
+  private hotFloat = new Float32Array(0);
   private stampNow = 0;
   private probeWeight = new Float64Array(1024);
   private dead = 0;
@@ -131,25 +145,25 @@ export class PersonIndex {
       code = this.databaseCodes.size;
       this.databaseCodes.set(database, code);
     }
-    this.slotDatabase[slot] = code;
-    this.alive[slot] = 1;
+    const base = slot * STRIDE;
+    const hot = this.hot;
+    hot[base + STAMP] = 0;
+    this.hotFloat[base + ACC] = 0;
+    hot[base + META] = 1 | (code << 1);
     const dated = prepared.find((p) => p.year > 0);
-    this.years[slot] = dated ? dated.year : 0;
-    this.monthDays[slot] = monthDayOf(dated?.facts.dateOfBirth);
+    const born = dated ? dated.year : 0;
+    hot[base + YEAR] = born;
+    hot[base + MONTH_DAY] = monthDayOf(dated?.facts.dateOfBirth);
     let i = 0;
     for (const k of keys) {
       this.postings[k]!.push(slot);
-      if (i < KEY_WIDTH) this.slotKeys[slot * KEY_WIDTH + i++] = k;
+      if (i < KEY_WIDTH) hot[base + KEYS + i++] = k;
     }
-    for (; i < KEY_WIDTH; i++) this.slotKeys[slot * KEY_WIDTH + i] = -1;
-    const born = this.years[slot]!;
-    if (born > 1880 && born < 2136) {
-      for (const k of keys) {
-        const yk = k * 256 + (born - 1880);
-        const ys = this.yearPostings.get(yk);
-        if (ys) ys.push(slot);
-        else this.yearPostings.set(yk, [slot]);
-      }
+    for (; i < KEY_WIDTH; i++) hot[base + KEYS + i] = -1;
+    const day = hot[base + MONTH_DAY]!;
+    for (const k of keys) {
+      if (born > 1880 && born < 2136) pushTo(this.yearPostings, k * 256 + (born - 1880), slot);
+      if (day > 0) pushTo(this.dayPostings, k * 1300 + day, slot);
     }
     const list = [...keys].sort((a, b) => a - b);
     for (let a = 0; a < list.length; a++)
@@ -170,7 +184,7 @@ export class PersonIndex {
     const slot = this.slotOf.get(recordId);
     if (slot === undefined) return;
     this.slots[slot] = null;
-    this.alive[slot] = 0;
+    this.hot[slot * STRIDE + META] = 0;
     this.slotOf.delete(recordId);
     this.dead++;
     if (this.dead > 10_000 && this.dead > this.slotOf.size) this.compact();
@@ -270,115 +284,106 @@ export class PersonIndex {
     });
     tokens.sort((a, b) => a.postings - b.postings);
     const touched: number[] = [];
-    const { acc, stamp, alive, slotKeys, probeWeight } = this;
-    // Two tokens or more: candidates share two of them (each alike enough), found by key pairs.
-    if (tokens.length >= 2) {
-      for (let x = 0; x < tokens.length; x++)
-        for (let y = x + 1; y < tokens.length; y++)
-          this.walkPairs(tokens[x]!.weights, tokens[y]!.weights, touched);
-      if (touched.length >= SCORED_CANDIDATES) return this.best(touched, query, databases);
-      for (const slot of touched) acc[slot] = 0;
-      touched.length = 0;
-    }
-    let walked = 0;
-    let t = 0;
-    for (; t < tokens.length && (t === 0 || walked + tokens[t]!.postings <= POSTINGS_BUDGET); t++) {
-      const token = tokens[t]!;
-      walked += token.postings;
-      const now = ++this.stampNow;
-      for (const [k, weight] of token.weights) {
-        for (const slot of this.postings[k]!) {
-          if (stamp[slot] === now || alive[slot] === 0) continue;
-          stamp[slot] = now;
-          if (acc[slot] === 0) touched.push(slot);
-          acc[slot]! += weight;
+    const now = ++this.stampNow;
+    // 1. Persons sharing two of the query's tokens (each alike enough), through key pairs.
+    for (let x = 0; x < tokens.length; x++)
+      for (let y = x + 1; y < tokens.length; y++)
+        for (const [kx] of tokens[x]!.weights.slice(0, PAIR_NEIGHBOURS))
+          for (const [ky] of tokens[y]!.weights.slice(0, PAIR_NEIGHBOURS)) {
+            const slots = kx < ky ? this.pairs.get(kx)?.get(ky) : this.pairs.get(ky)?.get(kx);
+            if (slots) this.gather(slots, now, touched);
+          }
+    // 2. Persons sharing one token and born the query's day of the year (day and month swapped
+    //    too), or, when it gives only a year, born that year.
+    const md = monthDayOf(query.dateOfBirth);
+    const days = md > 0 ? [md, (md % 100) * 100 + Math.floor(md / 100)] : [];
+    for (const token of tokens)
+      for (const [k] of token.weights) {
+        for (const d of days) {
+          const slots = this.dayPostings.get(k * 1300 + d);
+          if (slots) this.gather(slots, now, touched);
+        }
+        if (md === 0 && query.year > 1880) {
+          const slots = this.yearPostings.get(k * 256 + (query.year - 1880));
+          if (slots) this.gather(slots, now, touched);
         }
       }
+    // 3. Persons sharing one token, rarest tokens first, as far as the budget goes (the rarest
+    //    in any case when nothing else was found: a lone "Ali" still finds the Alis).
+    let walked = 0;
+    for (const token of tokens) {
+      if (walked + token.postings > POSTINGS_BUDGET && (walked > 0 || touched.length > 0)) break;
+      walked += token.postings;
+      for (const [k] of token.weights) this.gather(this.postings[k]!, now, touched);
     }
-    // The other tokens: checked on the candidates found, through the key ids each slot keeps.
-    for (; t < tokens.length; t++) {
-      const token = tokens[t]!;
+    // Each token adds the weight of its most alike key the person holds: rare and alike weigh most.
+    const { hot, hotFloat, probeWeight } = this;
+    for (const token of tokens) {
       for (const [k, w] of token.weights) probeWeight[k] = w;
       for (const slot of touched) {
         let best = 0;
-        for (let i = slot * KEY_WIDTH, end = i + KEY_WIDTH; i < end; i++) {
-          const k = slotKeys[i]!;
+        const base = slot * STRIDE;
+        for (let i = base + KEYS, end = base + STRIDE; i < end; i++) {
+          const k = hot[i]!;
           if (k < 0) break;
           const w = probeWeight[k]!;
           if (w > best) best = w;
         }
-        acc[slot]! += best;
+        hotFloat[base + ACC]! += best;
       }
       for (const [k] of token.weights) probeWeight[k] = 0;
     }
     return this.best(touched, query, databases);
   }
 
-  /** Adds the weight of every slot born within a year of `year` holding one of the keys. */
-  private walkYears(keys: [number, number][], year: number, touched: number[]) {
-    const { acc, alive, stamp } = this;
-    const now = ++this.stampNow;
-    for (const [k, w] of keys)
-      for (let y = year - 1; y <= year + 1; y++) {
-        const slots = this.yearPostings.get(k * 256 + (y - 1880));
-        if (!slots) continue;
-        for (const slot of slots) {
-          if (stamp[slot] === now || alive[slot] === 0) continue;
-          stamp[slot] = now;
-          if (acc[slot] === 0) touched.push(slot);
-          acc[slot]! += w;
-        }
-      }
-  }
-
-  /** Adds the weight of every slot holding one key of each list to `acc`. */
-  private walkPairs(xs: [number, number][], ys: [number, number][], touched: number[]) {
-    const { acc, alive, stamp } = this;
-    const now = ++this.stampNow;
-    for (const [kx, wx] of xs)
-      for (const [ky, wy] of ys) {
-        const slots = kx < ky ? this.pairs.get(kx)?.get(ky) : this.pairs.get(ky)?.get(kx);
-        if (!slots) continue;
-        for (const slot of slots) {
-          // Once per pair of query tokens, through the most alike keys (the lists are sorted so).
-          if (stamp[slot] === now || alive[slot] === 0) continue;
-          stamp[slot] = now;
-          if (acc[slot] === 0) touched.push(slot);
-          acc[slot]! += wx + wy;
-        }
-      }
+  /** Adds the slots of a postings list not yet gathered by this query (stamp `now`). */
+  private gather(slots: number[], now: number, touched: number[]) {
+    const hot = this.hot;
+    for (const slot of slots) {
+      const base = slot * STRIDE;
+      if (hot[base + STAMP] === now || (hot[base + META]! & 1) === 0) continue;
+      hot[base + STAMP] = now;
+      this.hotFloat[base + ACC] = 0;
+      touched.push(slot);
+    }
   }
 
   /** The SCORED_CANDIDATES heaviest of the touched slots, their weights reset on the way. */
   private best(touched: number[], query: PreparedQuery, databases?: ReadonlySet<string>): number[] {
-    const { acc } = this;
+    const { hot, hotFloat } = this;
     const codes = databases ? this.codesOf(databases) : null;
     // A birth year within one of the query's ranks a candidate above its namesakes.
-    // The whole date counts more (1 in ~365 share it), and a day and month swapped nearly as much.
+    // The date as the full score reads it: the whole date agreeing (1 in ~20,000 share it), or
+    // day and month swapped, or a year off with the same day, lifts a candidate above its
+    // namesakes; a different day the same year is a conflict and adds nothing.
     const year = query.year;
     const md = monthDayOf(query.dateOfBirth);
     const swapped = md > 0 ? (md % 100) * 100 + Math.floor(md / 100) : 0;
-    const yearWeight = Math.log(1 + 80);
-    const dayWeight = Math.log(1 + 365);
+    const whole = Math.log(1 + 365 * 60);
+    const yearOnly = Math.log(1 + 60);
     const heap = new MinHeap(SCORED_CANDIDATES);
     for (const slot of touched) {
-      let a = acc[slot]!;
-      acc[slot] = 0;
-      if (codes && !codes.has(this.slotDatabase[slot]!)) continue;
-      if (year > 0) {
-        const y = this.years[slot]!;
-        if (y === year) a += yearWeight;
-        else if (y > 0 && Math.abs(y - year) === 1) a += yearWeight / 2;
-        if (md > 0) {
-          const m = this.monthDays[slot]!;
-          if (m === md) a += dayWeight;
-          else if (m === swapped) a += dayWeight / 2;
+      const base = slot * STRIDE;
+      let a = hotFloat[base + ACC]!;
+      if (codes && !codes.has(hot[base + META]! >> 1)) continue;
+      const y = hot[base + YEAR]!;
+      if (year > 0 && y > 0) {
+        const near = Math.abs(y - year);
+        if (md === 0) {
+          if (near === 0) a += yearOnly;
+          else if (near === 1) a += yearOnly / 2;
+        } else {
+          const m = hot[base + MONTH_DAY]!;
+          if (m === 0 && near === 0) a += yearOnly;
+          else if (m === md && near === 0) a += whole;
+          else if (m === swapped && near === 0) a += whole * 0.8;
+          else if (m === md && near === 1) a += whole * 0.6;
         }
       }
       heap.offer(a, slot);
     }
     if (this.stampNow > 2_000_000_000) {
-      this.stamp.fill(0);
+      for (let i = STAMP; i < this.hot.length; i += STRIDE) this.hot[i] = 0;
       this.stampNow = 0;
     }
     return heap.items();
@@ -410,13 +415,8 @@ export class PersonIndex {
       next.set(old);
       return next;
     };
-    this.slotKeys = widen(this.slotKeys, (m) => new Int32Array(m), KEY_WIDTH);
-    this.slotDatabase = widen(this.slotDatabase, (m) => new Uint8Array(m));
-    this.alive = widen(this.alive, (m) => new Uint8Array(m));
-    this.years = widen(this.years, (m) => new Int16Array(m));
-    this.monthDays = widen(this.monthDays, (m) => new Int16Array(m));
-    this.acc = widen(this.acc, (m) => new Float64Array(m));
-    this.stamp = widen(this.stamp, (m) => new Int32Array(m));
+    this.hot = widen(this.hot, (m) => new Int32Array(m), STRIDE);
+    this.hotFloat = new Float32Array(this.hot.buffer);
     this.capacity = size;
   }
 

@@ -216,11 +216,13 @@ function distractorCases(pairs: Pair[], rng: Rng, set: EvalSet, count: number) {
   }
 }
 
+/** The evaluation set from ar2en-eval pairs; with ar2en-train pairs and another seed, the tuning set. */
 export function buildEvalSet(
   evalPairs: Pair[],
   sizes = { crossScript: 1000, variant: 1000, distractor: 1000 },
+  seed = 20261129,
 ) {
-  const rng = mulberry32(20261129);
+  const rng = mulberry32(seed);
   const set: EvalSet = { records: [], cases: [] };
   crossScriptCases(evalPairs, rng, set, sizes.crossScript);
   variantCases(rng, set, sizes.variant);

@@ -57,3 +57,16 @@ describe('full names', () => {
     expect(c.pairs.map(([a, b]) => `${a}=${b}`).sort()).toEqual(['ahmed=ahmed', 'mansour=mansour']);
   });
 });
+
+describe('names in other scripts', () => {
+  it.each([
+    ['Владимир Иванов', 'Vladimir Ivanov'],
+    ['Γιώργος Παπαδόπουλος', 'Giorgos Papadopoulos'],
+    ['משה כהן', 'Moshe Cohen'],
+    ['王伟', 'Wang Wei'],
+    ['张小明', 'Xiaoming Zhang'],
+  ])('%s matches %s', (a, b) => {
+    expect(compareNames(a, b).score).toBeGreaterThan(0.75);
+    expect(compareNames(a, 'Pierre Dupont').score).toBeLessThan(0.5);
+  });
+});

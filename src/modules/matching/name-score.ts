@@ -18,9 +18,12 @@ const DISAGREE = 0.5;
 
 const HEADS = /^(abd|abu|عبد|ابو)(.{2,})$/;
 
+const isInitial = (t: string) => t.length === 1 && !/\p{Script=Han}/u.test(t);
+
 function tokenScore(a: string, b: string): number {
   // An initial ("M. Abdullah") agrees with any name starting with that letter.
-  if (a.length === 1 || b.length === 1) return a[0] === b[0] ? 0.8 : 0;
+  // (A single Han character is a whole name, not an initial.)
+  if (isInitial(a) || isInitial(b)) return a[0] === b[0] ? 0.8 : 0;
   // Compounds agree by what follows their head: Abdullah and Abdelaziz share only "servant of".
   const ha = HEADS.exec(a);
   const hb = HEADS.exec(b);

@@ -62,11 +62,17 @@ const COMPOUND_HEADS = new Set([
   'ابو',
 ]);
 
+// A Chinese name is written without spaces, family name first: 王伟 is Wang Wei. Its first
+// character is taken as the family name and the rest as the given name, as Latin spellings
+// write them (Wang Wei, Wei Wang, Zhang Xiaoming).
+const HAN = /^\p{Script=Han}{2,}$/u;
+
 function words(name: string): string[] {
   return normaliseArabic(name.normalize('NFKC'))
     .toLowerCase()
     .replace(/[’'`ʿʾ]/g, '')
-    .split(/[\s,.\-_/]+/)
+    .split(/[\s,.\-_/・·]+/)
+    .flatMap((w) => (HAN.test(w) ? [w.slice(0, 1), w.slice(1)] : [w]))
     .filter(Boolean);
 }
 

@@ -89,3 +89,17 @@ describe('person index', () => {
     expect(top(index, { name: 'علي' })[0]?.recordId).toBe('ali');
   });
 });
+
+describe('person index, other scripts', () => {
+  it('finds Cyrillic, Greek, Hebrew and Chinese records from Latin spellings', () => {
+    const index = filled();
+    index.upsert('ru', 'nominal', 1, [{ names: ['Владимир Иванов'], dateOfBirth: '1970-01-01' }]);
+    index.upsert('gr', 'nominal', 1, [{ names: ['Γιώργος Παπαδόπουλος'], dateOfBirth: '1971-01-01' }]);
+    index.upsert('il', 'nominal', 1, [{ names: ['משה כהן'], dateOfBirth: '1972-01-01' }]);
+    index.upsert('cn', 'nominal', 1, [{ names: ['张小明'], dateOfBirth: '1973-01-01' }]);
+    expect(top(index, { name: 'Vladimir Ivanov' })[0]?.recordId).toBe('ru');
+    expect(top(index, { name: 'Georgios Papadopoulos' })[0]?.recordId).toBe('gr');
+    expect(top(index, { name: 'Moshe Cohen' })[0]?.recordId).toBe('il');
+    expect(top(index, { name: 'ZHANG Xiaoming' })[0]?.recordId).toBe('cn');
+  });
+});

@@ -3,6 +3,7 @@
 // so both sides are reduced to classes of consonants: محمد → MHMD, "Mohammed" → MHMD.
 // Letters that stand for vowels or glides in one script and not the other (alef, waw, yaa;
 // a e i o u w y) are left out on both sides, and doubled consonants collapse.
+import anyAscii from 'any-ascii';
 
 /** Arabic (and Persian/Urdu) letters to consonant classes; absent letters are dropped. */
 const ARABIC: Record<string, string> = {
@@ -106,7 +107,12 @@ export function latinSkeleton(word: string): string {
 
 const ARABIC_LETTER = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
 
-/** The skeleton of a word in either script. */
+// Letters beyond Latin (with its diacritics): Cyrillic, Greek, Hebrew, Han… are transliterated
+// by any-ascii first (Иванов → Ivanov, Γιώργος → Giorgos, כהן → khhn, 王 → Wang).
+const OTHER_SCRIPT = /[^\u0000-\u024f\u1e00-\u1eff]/;
+
+/** The skeleton of a word in any script. */
 export function skeleton(word: string): string {
-  return ARABIC_LETTER.test(word) ? arabicSkeleton(word) : latinSkeleton(word);
+  if (ARABIC_LETTER.test(word)) return arabicSkeleton(word);
+  return latinSkeleton(OTHER_SCRIPT.test(word) ? anyAscii(word) : word);
 }

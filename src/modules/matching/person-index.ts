@@ -76,7 +76,7 @@ function pushTo(map: Map<number, number[]>, key: number, slot: number) {
 
 /** MMDD of a full date of birth (YYYY-MM-DD), else 0. */
 function monthDayOf(date: string | undefined): number {
-  if (!date || date.length !== 10) return 0;
+  if (date?.length !== 10) return 0;
   return Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 }
 

@@ -109,7 +109,7 @@ const ARABIC_LETTER = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/;
 
 // Letters beyond Latin (with its diacritics): Cyrillic, Greek, Hebrew, Han… are transliterated
 // by any-ascii first (Иванов → Ivanov, Γιώργος → Giorgos, כהן → khhn, 王 → Wang).
-const OTHER_SCRIPT = /[^\u0000-\u024f\u1e00-\u1eff]/;
+const OTHER_SCRIPT = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
 
 /** The skeleton of a word in any script. */
 export function skeleton(word: string): string {

@@ -39,25 +39,38 @@ export function compareNames(query: string, candidate: string): NameComparison {
 export function compareTokens(q: readonly string[], c: readonly string[]): NameComparison {
   if (q.length === 0 || c.length === 0) return { score: 0, pairs: [], unmatched: [...q, ...c] };
   const [short, long] = q.length <= c.length ? [q, c] : [c, q];
-  const scores = short.map((s) => long.map((l) => tokenScore(s, l)));
-  // Greedy assignment, best pairs first: names have a handful of tokens.
-  const cells: [number, number, number][] = [];
-  for (const [i, row] of scores.entries()) for (const [j, v] of row.entries()) cells.push([v, i, j]);
-  cells.sort((a, b) => b[0] - a[0]);
-  const usedS = new Set<number>();
-  const usedL = new Set<number>();
+  const n = short.length;
+  const m = long.length;
+  const scores = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) scores[i * m + j] = tokenScore(short[i]!, long[j]!);
+  // Greedy assignment, best pair first (the first such in row order on ties): names have a
+  // handful of tokens, so a scan per pair beats sorting the cells.
+  const usedS = new Uint8Array(n);
+  const usedL = new Uint8Array(m);
   const pairs: [string, string, number][] = [];
   let sum = 0;
-  for (const [v, i, j] of cells) {
-    if (usedS.has(i) || usedL.has(j)) continue;
-    usedS.add(i);
-    usedL.add(j);
-    sum += v;
-    const pair: [string, string, number] =
-      q.length <= c.length ? [short[i]!, long[j]!, v] : [long[j]!, short[i]!, v];
-    pairs.push(pair);
+  for (let round = 0; round < n; round++) {
+    let best = -1;
+    let bi = 0;
+    let bj = 0;
+    for (let i = 0; i < n; i++) {
+      if (usedS[i]) continue;
+      for (let j = 0; j < m; j++) {
+        if (usedL[j]) continue;
+        const v = scores[i * m + j]!;
+        if (v > best) {
+          best = v;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    usedS[bi] = 1;
+    usedL[bj] = 1;
+    sum += best;
+    pairs.push(q.length <= c.length ? [short[bi]!, long[bj]!, best] : [long[bj]!, short[bi]!, best]);
   }
-  const unmatched = long.filter((_, j) => !usedL.has(j));
+  const unmatched = long.filter((_, j) => usedL[j] === 0);
   // Unpaired tokens of the longer name (a middle name one side omits) cost something, not all;
   // a pair that does not agree (Yusuf ~ Mariam) is evidence of another person and costs more.
   // Both rates chosen on the tuning set (ar2en-train), not the evaluation set.

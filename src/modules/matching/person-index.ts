@@ -45,6 +45,8 @@ const POSTINGS_BUDGET = 1_000;
 const MAX_NEIGHBOURS = 64;
 /** Keys per query token combined into pairs: the most alike (pairs multiply them). */
 const PAIR_NEIGHBOURS = 6;
+/** Keys per query token looked up with the birth day or year. */
+const DATE_NEIGHBOURS = 24;
 /** Key ids kept per slot for those checks (a person with many aliases keeps the first ones). */
 const KEY_WIDTH = 11;
 // One slot's hot data is one 64-byte record of 16 int32 (one cache line, mostly): the per-query
@@ -298,7 +300,7 @@ export class PersonIndex {
     const md = monthDayOf(query.dateOfBirth);
     const days = md > 0 ? [md, (md % 100) * 100 + Math.floor(md / 100)] : [];
     for (const token of tokens)
-      for (const [k] of token.weights) {
+      for (const [k] of token.weights.slice(0, DATE_NEIGHBOURS)) {
         for (const d of days) {
           const slots = this.dayPostings.get(k * 1300 + d);
           if (slots) this.gather(slots, now, touched);

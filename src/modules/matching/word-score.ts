@@ -31,21 +31,30 @@ function formsOf(word: string): WordForms {
   return f;
 }
 
-// Scores of word pairs met recently: common names meet each other in search after search.
-const pairs = new Map<string, number>();
+// Scores of word pairs met recently: common names meet each other in search after search. Two
+// levels, so a look-up hashes the two words (whose hashes the engine keeps) and builds no key.
+const pairs = new Map<string, Map<string, number>>();
+let pairCount = 0;
 
 /** 0..1 similarity of two name words written in any script. */
 export function wordScore(a: string, b: string): number {
-  const key = `${a}\u0000${b}`;
-  let s = pairs.get(key);
+  let row = pairs.get(a);
+  if (!row) {
+    row = new Map();
+    pairs.set(a, row);
+  }
+  let s = row.get(b);
   if (s === undefined) {
     const fa = formsOf(a);
     const fb = formsOf(b);
     s =
       SKELETON_WEIGHT * levenshteinSimilarity(fa.skeleton, fb.skeleton) +
       (1 - SKELETON_WEIGHT) * jaroWinkler(fa.ascii, fb.ascii);
-    if (pairs.size >= 500_000) pairs.clear();
-    pairs.set(key, s);
+    if (++pairCount > 500_000) {
+      pairs.clear();
+      pairCount = 0;
+    }
+    row.set(b, s);
   }
   return s;
 }

@@ -15,11 +15,11 @@ import { EditRecordPage, NewRecordPage } from './pages/databases/RecordFormPage'
 import { RecordPage } from './pages/databases/RecordPage';
 import { SearchPage } from './pages/databases/SearchPage';
 import { NotYetPage } from './pages/NotYetPage';
+import { PersonScreeningPage } from './pages/persons/PersonScreeningPage';
 import { SignInPage } from './pages/SignInPage';
 
 /** Capabilities whose pages come with later releases; each says so honestly. */
 export const UPCOMING = [
-  { path: 'persons', nav: 'nav.persons' },
   { path: 'screening', nav: 'nav.screening' },
   { path: 'notices', nav: 'nav.notices' },
   { path: 'messages', nav: 'nav.messages' },
@@ -45,6 +45,7 @@ function Routed() {
       <Routes>
         <Route path="/" element={<DashboardPage />} />
         <Route path="/databases" element={<DatabasesPage />} />
+        <Route path="/persons" element={<PersonScreeningPage />} />
         <Route path="/databases/search" element={<SearchPage />} />
         <Route path="/databases/hits" element={<HitsPage />} />
         <Route path="/databases/:db" element={<DatabaseRecordsPage />} />

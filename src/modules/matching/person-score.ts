@@ -62,10 +62,14 @@ function pct(x: number) {
   return `${Math.round(x * 100)}%`;
 }
 
+// Names in a right-to-left script inside an explanation are isolated (U+2068 … U+2069), so
+// "khateeb~خطيب 95%" reads in that order in any page, left-to-right or right-to-left.
+const isolate = (token: string) => `\u2068${token}\u2069`;
+
 function explainName(best: NameComparison): string {
   return (
-    `name ${pct(best.score)}: ${best.pairs.map(([a, b, s]) => `${a}~${b} ${pct(s)}`).join(', ')}` +
-    (best.unmatched.length > 0 ? `; not paired: ${best.unmatched.join(', ')}` : '')
+    `name ${pct(best.score)}: ${best.pairs.map(([a, b, s]) => `${isolate(a)}~${isolate(b)} ${pct(s)}`).join(', ')}` +
+    (best.unmatched.length > 0 ? `; not paired: ${best.unmatched.map(isolate).join(', ')}` : '')
   );
 }
 

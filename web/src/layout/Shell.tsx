@@ -35,6 +35,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/databases', label: t('nav.databases'), id: 'databases' },
     { to: '/databases/search', label: t('nav.search'), id: 'search' },
     { to: '/databases/hits', label: t('nav.hits'), id: 'hits' },
+    { to: '/persons', label: t('nav.persons'), id: 'persons' },
     ...UPCOMING.filter((u) => !('capability' in u) || principal.capabilities.includes(u.capability)).map(
       (u) => ({
         to: `/${u.path}`,

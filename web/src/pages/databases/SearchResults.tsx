@@ -16,7 +16,19 @@ function MatchBadge({ r }: { r: SearchResult }) {
       <Badge color={r.match === 'full' ? 'green' : 'yellow'}>{t(`records.search.dna.${r.match}`)}</Badge>
     );
   if (r.detail.score !== undefined)
-    return <Badge>{t('records.search.score', { score: Math.round(r.detail.score * 100) })}</Badge>;
+    return (
+      <Group gap={4}>
+        {r.detail.match !== undefined && (
+          <Badge
+            color={r.detail.match ? 'red' : 'gray'}
+            data-testid={r.detail.match ? 'is-match' : 'near-miss'}
+          >
+            {t(r.detail.match ? 'persons.match' : 'persons.nearMiss')}
+          </Badge>
+        )}
+        <Badge>{t('records.search.score', { score: Math.round(r.detail.score * 100) })}</Badge>
+      </Group>
+    );
   return null;
 }
 
@@ -46,7 +58,12 @@ export function SearchResults({ items }: { items: SearchResult[] }) {
               <Text size="sm" c="dimmed">
                 {dbName(t, r.record.database)} · {t('records.list.owner')}: {r.record.ownerBureau}
               </Text>
-              {r.detail.reasons && <Text size="xs">{r.detail.reasons.join(' · ')}</Text>}
+              {/* The explanation is the matcher's English: laid out left to right on any page. */}
+              {r.detail.reasons && (
+                <Text size="xs" dir="ltr" ta="start" data-testid="reasons">
+                  {r.detail.reasons.join(' · ')}
+                </Text>
+              )}
               {r.detail.matching && (
                 <Text size="xs">
                   {t('records.search.dna.loci', {

@@ -88,6 +88,8 @@ export interface SearchResult {
     matching?: string[];
     mismatching?: string[];
     matchClass?: string;
+    /** Person screening: whether the score reaches the matching threshold. */
+    match?: boolean;
   };
   record: RecordDto | RecordExists;
 }

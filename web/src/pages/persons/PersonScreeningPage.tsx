@@ -71,17 +71,26 @@ export function PersonScreeningPage() {
   const { t } = useTranslation();
   const [purpose, setPurpose] = useState(() => sessionStorage.getItem(PURPOSE_KEY) ?? '');
   const [persons, setPersons] = useState<PersonQuery[]>([empty()]);
-  const [answer, setAnswer] = useState<{ asked: PersonQuery[]; body: MatchResponse } | null>(null);
+  const [answer, setAnswer] = useState<{
+    asked: { key: string; person: PersonQuery }[];
+    body: MatchResponse;
+  } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [rowKeys, setRowKeys] = useState<(string | null)[]>([]);
+  const rowErrors = (i: number) => (rowKeys[i] ? errorsOf(error, rowKeys[i]!) : null);
   const [busy, setBusy] = useState(false);
 
   const run = async () => {
     setBusy(true);
     setError(null);
     sessionStorage.setItem(PURPOSE_KEY, purpose);
-    const asked = persons.filter((p) => p.name.trim() !== '');
+    // Rows without a name are skipped; each other row's key is remembered to place its errors.
+    let n = 0;
+    const keys = persons.map((p) => (p.name.trim() === '' ? null : `p${++n}`));
+    setRowKeys(keys);
+    const asked = persons.flatMap((person, i) => (keys[i] ? [{ key: keys[i]!, person }] : []));
     try {
-      const queries = Object.fromEntries(asked.map((p, i) => [`p${i + 1}`, query(p)]));
+      const queries = Object.fromEntries(asked.map((a) => [a.key, query(a.person)]));
       const body = await api.post<MatchResponse>('/match', { purpose, queries, limit: 10 });
       setAnswer({ asked, body });
     } catch (e) {
@@ -93,7 +102,7 @@ export function PersonScreeningPage() {
   };
 
   const purposeError = error?.fieldMessage('purpose');
-  const general = error && !purposeError && !persons.some((_, i) => errorsOf(error, `p${i + 1}`));
+  const general = error && !purposeError && !persons.some((_, i) => rowErrors(i));
   return (
     <Stack maw={1100}>
       <Title order={2}>{t('persons.title')}</Title>
@@ -128,7 +137,7 @@ export function PersonScreeningPage() {
           <PersonInputs
             value={p}
             onChange={(v) => setPersons(persons.map((q, j) => (j === i ? v : q)))}
-            error={errorsOf(error, `p${i + 1}`)}
+            error={rowErrors(i)}
           />
         </Card>
       ))}
@@ -152,11 +161,11 @@ export function PersonScreeningPage() {
       )}
       {answer && (
         <Stack data-testid="screen-results">
-          {answer.asked.map((p, i) => {
-            const results = answer.body.responses[`p${i + 1}`]?.results ?? [];
+          {answer.asked.map(({ key, person: p }) => {
+            const results = answer.body.responses[key]?.results ?? [];
             const matches = results.filter((r) => r.match).length;
             return (
-              <Card key={`p${i + 1}`} withBorder data-testid={`answer-${i + 1}`}>
+              <Card key={key} withBorder data-testid={`answer-${key.slice(1)}`}>
                 <Group justify="space-between" mb="xs">
                   <Text fw={700}>
                     {[p.name, p.dateOfBirth, p.nationality].filter((x) => x.trim() !== '').join(' · ')}

@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Gauge } from 'prom-client';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -19,6 +20,7 @@ import { installAuthentication } from './modules/identity/auth.hook.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
 import { userRoutes } from './modules/identity/users.routes.js';
 import { matchRoutes } from './modules/matching/match.routes.js';
+import { personIndexStats } from './modules/matching/person-index.sync.js';
 import { metaRoutes } from './modules/meta/meta.routes.js';
 import { attachmentRoutes } from './modules/records/attachments/attachments.routes.js';
 import { bulkRoutes } from './modules/records/bulk/bulk.routes.js';
@@ -97,7 +99,25 @@ export async function buildApp(
   await app.register(cookie);
   // preHandler: the sign-in limit is keyed on the username, so it must run after the body is parsed.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
-  installMetrics(app);
+  installMetrics(app, (registry) => {
+    const stats = () => personIndexStats(ctx);
+    new Gauge({
+      name: 'meridian_person_index_persons',
+      help: 'Persons held by the person-search index of this process (0 before its first load)',
+      registers: [registry],
+      collect() {
+        this.set(stats().persons);
+      },
+    });
+    new Gauge({
+      name: 'meridian_person_index_load_seconds',
+      help: 'Duration of the last full load of the person-search index',
+      registers: [registry],
+      collect() {
+        this.set(stats().loadSeconds);
+      },
+    });
+  });
 
   await app.register(swagger, {
     openapi: {

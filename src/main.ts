@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// The `meridian` command: serve, migrate, demo, import, export, user add, apikey create, audit verify.
 import fs from 'node:fs';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
@@ -12,6 +11,8 @@ import { createApiKey } from './modules/identity/apikeys.service.js';
 import { currentTotp } from './modules/identity/totp.js';
 import { HUMAN_ROLES } from './modules/identity/users.schema.js';
 import { createUser } from './modules/identity/users.service.js';
+// The `meridian` command: serve, migrate, demo, import, export, user add, apikey create, audit verify.
+import { personIndexOf, personIndexStats } from './modules/matching/person-index.sync.js';
 import {
   countLines,
   formatOf,
@@ -118,6 +119,12 @@ program
       console.log(`Meridian console: ${url}`);
     }
     console.log(`API documentation: ${url}api/docs`);
+    // The person index loads now, not on the first search (a million persons take seconds).
+    personIndexOf(ctx)
+      .then(() => app.log.info(personIndexStats(ctx), 'person index loaded'))
+      .catch((err: Error) =>
+        app.log.error({ err: err.message }, 'person index load failed; retried at the next search'),
+      );
   });
 
 program

@@ -48,6 +48,15 @@ describe('the person index keeps in step with the records', () => {
     expect(await found('Tarek Baraket', '1970-04-04')).not.toContain(id);
   });
 
+  it('tells operators at /metrics how many persons the index holds', async () => {
+    await create(jo, 'nominal', person('JO-SYNC-2', 'عمر حداد', '1977-07-07'));
+    expect(await found('Omar Haddad', '1977-07-07')).toHaveLength(1);
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    const held = /meridian_person_index_persons (\d+)/.exec(metrics.body);
+    expect(Number(held?.[1])).toBeGreaterThan(0);
+    expect(metrics.body).toMatch(/meridian_person_index_load_seconds \d/);
+  });
+
   it('finds what another process imported into the same database', async () => {
     personIndexTiming.foreignCheckMs = 0;
     const other = await createContext(t.config);

@@ -36,6 +36,8 @@ interface State {
   /** A periodic reload running behind the searches, and what changed meanwhile. */
   reloading: Promise<void> | null;
   replay: Set<string>;
+  /** How long the last full load took, for operators. */
+  loadSeconds: number;
 }
 
 const states = new WeakMap<Db, State>();
@@ -58,6 +60,7 @@ function stateOf(db: Db): State {
       busy: null,
       reloading: null,
       replay: new Set(),
+      loadSeconds: 0,
     };
     states.set(db, s);
   }
@@ -137,6 +140,7 @@ async function reload(db: Db, s: State) {
     after = rows.at(-1)!.id;
   }
   s.index = index;
+  s.loadSeconds = (Date.now() - started) / 1000;
   s.loadedAt = started;
   s.lastForeignCheck = started;
   // What changed while the reload read may have been read before it changed: read it again.
@@ -175,4 +179,10 @@ async function catchUp(db: Db, s: State, foreign: boolean) {
     const found = new Set(rows.map((r) => r.id));
     for (const id of chunk) if (!found.has(id)) s.index.remove(id);
   }
+}
+
+/** What operators see at /metrics: persons held and how long the last full load took. */
+export function personIndexStats(ctx: AppContext): { persons: number; loaded: boolean; loadSeconds: number } {
+  const s = states.get(ctx.db);
+  return { persons: s?.index.size ?? 0, loaded: (s?.loadedAt ?? 0) > 0, loadSeconds: s?.loadSeconds ?? 0 };
 }

@@ -6,8 +6,8 @@
 //   records they touched; the next search re-reads exactly those before it runs, so an officer
 //   finds what was just recorded.
 // - Writes made by another process (the `meridian import` command, another server on the same
-//   PostgreSQL) are found by their `updated_at`: at most every few seconds the records stamped
-//   since the last one seen, less an overlap for transactions that committed late, are compared
+//   PostgreSQL) are found by their `updated_at`: at most every 5 s the records stamped since the
+//   previous check began, less a 60 s overlap for transactions that committed late, are compared
 //   by version and re-read when they changed. A record deleted elsewhere drops out when the
 //   search service finds it gone; a full reload every quarter of an hour catches what the
 //   overlap cannot (an all-or-nothing import run elsewhere for longer than the overlap).
@@ -25,8 +25,6 @@ const PAGE = 5_000;
 
 interface State {
   index: PersonIndex;
-  /** Latest `updated_at` seen; '' before the first load. */
-  watermark: string;
   /** Records written by this process since the last catch-up. */
   written: Set<string>;
   removed: Set<string>;
@@ -52,7 +50,6 @@ function stateOf(db: Db): State {
   if (!s) {
     s = {
       index: new PersonIndex(),
-      watermark: '',
       written: new Set(),
       removed: new Set(),
       lastForeignCheck: 0,
@@ -108,15 +105,13 @@ export async function personIndexOf(ctx: AppContext): Promise<PersonIndex> {
 }
 
 async function upsertRows(
-  s: State,
   index: PersonIndex,
-  rows: { id: string; database_id: string; version: number; data: string; updated_at: string }[],
+  rows: { id: string; database_id: string; version: number; data: string }[],
 ) {
   for (const r of rows) {
     const def = definitionOf(r.database_id as DatabaseId);
     const persons = def.persons?.(JSON.parse(r.data) as Record<string, unknown>) ?? [];
     index.upsert(r.id, r.database_id, r.version, persons);
-    if (r.updated_at > s.watermark) s.watermark = r.updated_at;
   }
 }
 
@@ -129,13 +124,13 @@ async function reload(db: Db, s: State) {
   for (;;) {
     const rows = await db
       .selectFrom('records')
-      .select(['id', 'database_id', 'version', 'data', 'updated_at'])
+      .select(['id', 'database_id', 'version', 'data'])
       .where('database_id', 'in', PERSON_DATABASES)
       .where('id', '>', after)
       .orderBy('id')
       .limit(PAGE)
       .execute();
-    await upsertRows(s, index, rows);
+    await upsertRows(index, rows);
     if (rows.length < PAGE) break;
     after = rows.at(-1)!.id;
   }
@@ -156,7 +151,10 @@ async function catchUp(db: Db, s: State, foreign: boolean) {
   s.removed.clear();
   if (foreign) {
     const started = Date.now();
-    const since = new Date(Date.parse(s.watermark || '1970-01-01T00:00:00Z') - OVERLAP_MS).toISOString();
+    // Everything committed before the last check (or load) began was read then; what committed
+    // since was stamped at most OVERLAP before it committed. Not the latest `updated_at` seen:
+    // an import stamps all its rows with its start time, and they would be re-read forever.
+    const since = new Date(s.lastForeignCheck - OVERLAP_MS).toISOString();
     const stamped = await db
       .selectFrom('records')
       .select(['id', 'version'])
@@ -171,10 +169,10 @@ async function catchUp(db: Db, s: State, foreign: boolean) {
     const chunk = list.slice(i, i + 500);
     const rows = await db
       .selectFrom('records')
-      .select(['id', 'database_id', 'version', 'data', 'updated_at'])
+      .select(['id', 'database_id', 'version', 'data'])
       .where('id', 'in', chunk)
       .execute();
-    await upsertRows(s, s.index, rows);
+    await upsertRows(s.index, rows);
     // Written and gone again before this catch-up (created then deleted): nothing to index.
     const found = new Set(rows.map((r) => r.id));
     for (const id of chunk) if (!found.has(id)) s.index.remove(id);

@@ -4,10 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { authenticator } from 'otplib';
-import { chromium } from 'playwright-core';
+import { launchBrowser, PASSWORD } from './browser.mjs';
 import { screenshots, startServer } from './server.mjs';
 
-const PASSWORD = 'meridian-demo-2026';
 const TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 let server;
@@ -16,19 +15,7 @@ let browser;
 before(async () => {
   fs.mkdirSync(screenshots, { recursive: true });
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {

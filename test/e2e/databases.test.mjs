@@ -8,10 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchBrowser, signedIn as signInAs } from './browser.mjs';
 import { screenshots, startServer } from './server.mjs';
 
-const PASSWORD = 'meridian-demo-2026';
 const VIN_OPEN = '1M8GDM9A1KP042788'; // wrong check digit: accepted with a warning
 const VIN_HIDDEN = 'VF3LBHZRFKS000777';
 const MRZ = ['P<FRAMARTIN<<CLAIRE<<<<<<<<<<<<<<<<<<<<<<<<<', '24FR837512FRA8504124F3406016<<<<<<<<<<<<<<00'];
@@ -33,19 +32,7 @@ let browser;
 before(async () => {
   fs.mkdirSync(screenshots, { recursive: true });
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -53,16 +40,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function signedIn(username) {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(PASSWORD);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('dashboard-title').waitFor();
-  return page;
-}
+const signedIn = (username) => signInAs(browser, server.url, username);
 
 const shot = (page, name) => page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 

@@ -5,26 +5,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchBrowser, signedIn as signInAs } from './browser.mjs';
 import { screenshots, startServer } from './server.mjs';
 
-const PASSWORD = 'meridian-demo-2026';
 let server;
 let browser;
 
 before(async () => {
   fs.mkdirSync(screenshots, { recursive: true });
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -32,16 +22,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function signedIn(username, locale = 'en-GB') {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByTestId('username').fill(username);
-  await page.getByTestId('password').fill(PASSWORD);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('dashboard-title').waitFor();
-  return page;
-}
+const signedIn = (username, locale) => signInAs(browser, server.url, username, locale);
 
 const shot = (page, name) => page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 

@@ -1,0 +1,33 @@
+// The browser of the browser tests: Debian's Chromium (never a downloaded one), headless, and a
+// demo user signed in with a password.
+import { chromium } from 'playwright-core';
+
+export const PASSWORD = 'meridian-demo-2026';
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A page of a fresh browser context where `username` has signed in and sees the dashboard. */
+export async function signedIn(browser, url, username, locale = 'en-GB') {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId('username').fill(username);
+  await page.getByTestId('password').fill(PASSWORD);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('dashboard-title').waitFor();
+  return page;
+}

@@ -57,6 +57,25 @@ describe('the person index keeps in step with the records', () => {
     expect(metrics.body).toMatch(/meridian_person_index_load_seconds \d/);
   });
 
+  it('finds what this server imported, at once', async () => {
+    await found('anyone'); // the index is loaded
+    const csv =
+      'reference,restriction,handling,sourceReliability,infoAccuracy,names.0.written,sex,dateOfBirth,status,purpose,legalBasis\n' +
+      'JO-IMP-1,everyone,official,B,2,Ziad Jaber,male,1988-08-08,wanted,Wanted for fraud in Irbid,Jordanian code of criminal procedure\n';
+    const outcome = await importRecords(
+      t.ctx,
+      operatorPrincipal('JO'),
+      'nominal',
+      { content: csv },
+      {
+        format: 'csv',
+        mode: 'all_or_nothing',
+      },
+    );
+    expect(outcome.created).toBe(1);
+    expect(await found('زياد جابر', '1988-08-08')).toHaveLength(1);
+  });
+
   it('finds what another process imported into the same database', async () => {
     personIndexTiming.foreignCheckMs = 0;
     const other = await createContext(t.config);

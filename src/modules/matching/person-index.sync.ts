@@ -73,6 +73,21 @@ export function noteRecordsWritten(ctx: AppContext, database: string, ids: Itera
   for (const id of ids) s.written.add(id);
 }
 
+/**
+ * Whether writes to this database should name their records: only once the index is loaded (or
+ * loading). A bulk import that does not name them calls `noteBulkChange` when it commits.
+ */
+export function tracksWrites(ctx: AppContext, database: string): boolean {
+  const s = states.get(ctx.db);
+  return personDatabases.has(database) && s !== undefined && (s.loadedAt > 0 || s.busy !== null);
+}
+
+/** A bulk write whose records were not named: an index loaded meanwhile reloads, behind searches. */
+export function noteBulkChange(ctx: AppContext): void {
+  const s = states.get(ctx.db);
+  if (s && s.loadedAt > 0) s.loadedAt = 1; // older than any reload period: the next search reloads
+}
+
 /** Tells the index a record is gone (deleted, or found missing by a search). */
 export function noteRecordRemoved(ctx: AppContext, id: string): void {
   const s = stateOf(ctx.db);

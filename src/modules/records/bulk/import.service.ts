@@ -6,7 +6,7 @@ import type { AppContext } from '../../../context.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import type { Executor, RecordTable } from '../../../platform/db/schema.js';
 import { nowIso } from '../../../platform/time.js';
-import { noteRecordsWritten } from '../../matching/person-index.sync.js';
+import { noteBulkChange, noteRecordsWritten, tracksWrites } from '../../matching/person-index.sync.js';
 import type { DatabaseDefinition } from '../catalogue/catalogue.types.js';
 import { assertMayWrite, ownerFor } from '../records.access.js';
 import { type PackedWrite, toRecordDto, unpackWrite } from '../records.row.js';
@@ -77,8 +77,12 @@ export async function importRecords(
   const owner = ownerFor(def, principal);
   const counts: ImportCounts = { processed: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   const rows: RejectedRow[] = [];
-  // Ids written by committed transactions go to the person index (person-index.sync.ts).
-  const written: string[] = [];
+  // Ids written by committed transactions go to the person index (person-index.sync.ts), when it
+  // is loaded; else none are kept (a million ids held through an import slow it down).
+  const track = tracksWrites(ctx, def.id);
+  const written: string[] | null = track ? [] : null;
+  const committed = () =>
+    written ? noteRecordsWritten(ctx, def.id, written.splice(0)) : noteBulkChange(ctx);
   // A bureau's first load of a database cannot collide with what it holds: skip the lookups.
   const holdsAny = (await store.countOwnedIn(ctx.db, def.id, owner)) > 0;
 
@@ -93,7 +97,7 @@ export async function importRecords(
       if (ex) await write(ex);
       else {
         await ctx.db.transaction().execute(write);
-        noteRecordsWritten(ctx, def.id, written.splice(0));
+        committed();
       }
     };
     const job = {
@@ -124,7 +128,7 @@ export async function importRecords(
   }
   try {
     await ctx.db.transaction().execute((tx) => run(tx));
-    noteRecordsWritten(ctx, def.id, written.splice(0));
+    committed();
     return { status: 'done', ...counts, rows };
   } catch (err) {
     if (!(err instanceof RolledBack)) throw err;
@@ -142,7 +146,7 @@ async function writeChunk(
   holdsAny: boolean,
   batch: PreparedRow[],
   counts: ImportCounts,
-  written: string[],
+  written: string[] | null,
 ) {
   const existing = holdsAny
     ? await store.findByReferences(
@@ -188,11 +192,11 @@ async function writeChunk(
         change: 'import',
       });
       counts.updated++;
-      written.push(held.id);
+      written?.push(held.id);
     }
   }
   await store.insertPacked(ex, creates, sqlite);
   counts.created += creates.length;
   // RECORD_COLUMNS[0] is the id.
-  for (const c of creates) written.push(c.v[0] as string);
+  if (written) for (const c of creates) written.push(c.v[0] as string);
 }

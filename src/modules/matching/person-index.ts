@@ -38,7 +38,7 @@ export interface IndexHit {
 }
 
 /** How many candidates, best first by shared rare skeletons and birth year, are fully scored. */
-const SCORED_CANDIDATES = 30;
+export const SCORED_CANDIDATES = 30;
 /** Postings walked per query before further tokens are only checked on the candidates found. */
 const POSTINGS_BUDGET = 1_000;
 /** Keys looked up per query token: itself and its most alike neighbours. */

@@ -6,6 +6,7 @@ import type { Principal } from '../../../platform/auth/principal.js';
 import type { RecordTable } from '../../../platform/db/schema.js';
 import { badRequest } from '../../../platform/http/problem.js';
 import { decideAccess } from '../../../platform/policy/access.js';
+import { SCORED_CANDIDATES } from '../../matching/person-index.js';
 import { noteRecordRemoved, PERSON_DATABASES, personIndexOf } from '../../matching/person-index.sync.js';
 import { preparePerson, prepareQuery, scorePrepared } from '../../matching/person-score.js';
 import type { DatabaseId } from '../catalogue/catalogue.types.js';
@@ -20,8 +21,6 @@ import { type PersonQuery, personMatcher } from './person-matcher.js';
 
 const MAX_RESULTS = 50;
 const MAX_CANDIDATES = 2000;
-/** Persons fully scored by the person index per search. */
-const PERSON_CANDIDATES = 200;
 
 export interface SearchResult {
   access: 'see' | 'exists';
@@ -129,7 +128,7 @@ export async function searchPersons(
   const minScore = q.minScore ?? personMatcher.threshold;
   const databases = new Set(databasesOf(q.databases) ?? PERSON_DATABASES);
   const index = await personIndexOf(ctx);
-  const candidates = index.search(query, PERSON_CANDIDATES, databases).filter((h) => h.score >= minScore);
+  const candidates = index.search(query, SCORED_CANDIDATES, databases).filter((h) => h.score >= minScore);
   const rows: RecordTable[] = [];
   const ids = candidates.map((h) => h.recordId);
   for (let i = 0; i < ids.length; i += 500)

@@ -27,6 +27,7 @@ import { bulkRoutes } from './modules/records/bulk/bulk.routes.js';
 import { hitRoutes } from './modules/records/hits/hits.routes.js';
 import { recordRoutes } from './modules/records/records.routes.js';
 import { searchRoutes } from './modules/records/search/search.routes.js';
+import { screeningRoutes } from './modules/screening/screening.routes.js';
 import { unitRoutes } from './modules/units/units.routes.js';
 import { closeContext, createContext } from './platform/context-factory.js';
 import { eventRoutes } from './platform/events/events.routes.js';
@@ -160,6 +161,7 @@ export async function buildApp(
       await attachmentRoutes(api, ctx);
       await bulkRoutes(api, ctx);
       await matchRoutes(api, ctx);
+      await screeningRoutes(api, ctx);
       await eventRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

@@ -5,6 +5,7 @@ import type { RecordKeyTable, RecordTable } from '../../platform/db/schema.js';
 import { uuid7 } from '../../platform/ids/uuid7.js';
 import type { HandlingCode, Restriction } from '../../platform/policy/access.js';
 import type { DatabaseDefinition, FieldIssue } from './catalogue/catalogue.types.js';
+import { CATALOGUE } from './catalogue/index.js';
 import type { RecordDto } from './records.schema.js';
 import { foldLookAlikes, normaliseIdentifier, normaliseText } from './search/normalise.js';
 
@@ -122,11 +123,13 @@ export function restrictionOf(
   return { mode: row.restriction_mode, bureaus: JSON.parse(row.restriction_bureaus) as string[] };
 }
 
+const SCREENABLE = new Set(CATALOGUE.filter((d) => d.screenable).map((d) => d.id as string));
+
 /** The access descriptor the policy judges a record by. */
 export function accessOf(
   row: Pick<
     RecordTable,
-    'owner_bureau' | 'restriction_mode' | 'restriction_bureaus' | 'handling' | 'capability'
+    'database_id' | 'owner_bureau' | 'restriction_mode' | 'restriction_bureaus' | 'handling' | 'capability'
   >,
 ) {
   return {
@@ -134,6 +137,7 @@ export function accessOf(
     restriction: restrictionOf(row),
     handling: row.handling as HandlingCode,
     capability: row.capability as Capability,
+    screenable: SCREENABLE.has(row.database_id),
   };
 }
 

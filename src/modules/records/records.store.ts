@@ -15,6 +15,7 @@ import {
   type RecordWrite,
   unpackWrite,
 } from './records.row.js';
+import { foldLookAlikes } from './search/normalise.js';
 
 // SQLite allows 32,766 bound values per statement; PostgreSQL 65,535. 27 columns × 500 rows fits both.
 const ROWS_PER_INSERT = 500;
@@ -158,6 +159,37 @@ export async function findKeyMatches(
   q = opts.kinds ? q.where('kind', 'in', opts.kinds) : q.where('kind', '!=', 'name');
   if (opts.databases) q = q.where('database_id', 'in', opts.databases);
   return q.execute();
+}
+
+export interface ExactKey extends KeyMatch {
+  database_id: string;
+}
+
+/**
+ * Records whose identifier of one of `kinds`, in one of `databases`, is exactly one of the
+ * normalised `values` (border screening: exact matches only, look-alikes would flood a post).
+ * Looked up by the folded key, the primary key's first column.
+ */
+export async function findExactKeys(
+  ex: Executor,
+  values: string[],
+  kinds: string[],
+  databases: string[],
+): Promise<ExactKey[]> {
+  const wanted = new Set(values);
+  const folded = [...new Set(values.map(foldLookAlikes))];
+  const out: ExactKey[] = [];
+  for (let i = 0; i < folded.length; i += ROWS_PER_INSERT) {
+    const rows = await ex
+      .selectFrom('record_keys')
+      .select(['record_id', 'database_id', 'kind', 'value'])
+      .where('folded', 'in', folded.slice(i, i + ROWS_PER_INSERT))
+      .where('kind', 'in', kinds)
+      .where('database_id', 'in', databases)
+      .execute();
+    for (const r of rows) if (wanted.has(r.value)) out.push(r);
+  }
+  return out;
 }
 
 /**

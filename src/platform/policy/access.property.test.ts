@@ -40,6 +40,7 @@ const descriptor: fc.Arbitrary<AccessDescriptor> = fc.record(
     restriction,
     handling: fc.constantFrom(...HANDLING_CODES),
     capability: fc.constantFrom(...CAPABILITIES),
+    screenable: fc.boolean(),
   },
   { requiredKeys: ['ownerBureau', 'restriction', 'handling'] },
 );
@@ -86,7 +87,20 @@ describe('access policy properties', () => {
     fc.assert(
       fc.property(maybePrincipal, descriptor, (p, d) => {
         fc.pre(d.capability !== undefined && (p === null || !p.capabilities.includes(d.capability)));
+        fc.pre(!d.screenable || p === null || !p.capabilities.includes('screening'));
         expect(decideAccess(p, d)).toBe('none');
+      }),
+    );
+  });
+
+  it('a border check of screenable data never sees it; it exists only where the capability would show it', () => {
+    fc.assert(
+      fc.property(principal, descriptor, (p, d) => {
+        fc.pre(d.capability !== undefined && !p.capabilities.includes(d.capability));
+        fc.pre(d.screenable === true && p.capabilities.includes('screening'));
+        const withCapability = { ...p, capabilities: [...p.capabilities, d.capability!] };
+        const expected = decideAccess(withCapability, d) === 'none' ? 'none' : 'exists';
+        expect(decideAccess(p, d)).toBe(expected);
       }),
     );
   });

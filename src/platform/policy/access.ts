@@ -15,6 +15,10 @@
 //      administrators manage people, they do not read police data.
 //   3. Data of a capability domain (e.g. `icse`) is `none` to a principal without that
 //      capability — the owner bureau and the General Secretariat included (need-to-know by unit).
+//      One exception, border checks: data marked `screenable` (stolen documents and vehicles,
+//      wanted persons) may be found by a principal with the `screening` capability, but such a
+//      principal only ever learns that it `exists` (where the rules below would let it see or
+//      learn of it) and must contact the owner bureau — a border post checks, it does not browse.
 //   4. The owner bureau sees its own data, whatever the restriction says.
 //   5. General Secretariat (`XG`) reviewers and DPOs see all data: they review it for
 //      compliance. Other GS principals are treated like any bureau below.
@@ -46,6 +50,8 @@ export interface AccessDescriptor {
   handling: HandlingCode;
   /** The domain the data belongs to, when reading it needs that capability (e.g. 'icse'). */
   capability?: Capability;
+  /** Border checks may find it (rule 3): a principal with `screening` learns that it exists. */
+  screenable?: boolean;
 }
 
 export type AccessDecision = 'see' | 'exists' | 'none';
@@ -56,6 +62,7 @@ export type AccessReason =
   | 'unauthenticated' // rule 1: the public asked for non-public data
   | 'no_data_role' // rule 2
   | 'missing_capability' // rule 3
+  | 'screening_exists' // rule 3: a border check found screenable data → exists
   | 'owner' // rule 4
   | 'gs_review' // rule 5
   | 'allowed' // rule 7: official or restricted, bureau allowed
@@ -97,9 +104,13 @@ export function explainAccess(principal: Principal | null, data: AccessDescripto
   if (principal === null) return decide('none', 'unauthenticated');
   // 2. Data roles.
   if (!hasRole(principal, ...DATA_ROLES)) return decide('none', 'no_data_role');
-  // 3. Capability domain.
+  // 3. Capability domain; a border check of screenable data learns at most that it exists.
   if (data.capability && !principal.capabilities.includes(data.capability)) {
-    return decide('none', 'missing_capability');
+    if (!data.screenable || !principal.capabilities.includes('screening')) {
+      return decide('none', 'missing_capability');
+    }
+    const below = explainAccess(principal, { ...data, capability: undefined, screenable: false });
+    return below.decision === 'none' ? below : decide('exists', 'screening_exists');
   }
   const bureau = norm(principal.bureau);
   // 4. Owner.

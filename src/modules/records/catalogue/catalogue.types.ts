@@ -72,6 +72,11 @@ export interface DatabaseDefinition {
    * principal with the capability (the firearms reference table).
    */
   ownership: 'bureau' | 'general_secretariat';
+  /**
+   * Border screening checks it (stolen documents and vehicles, wanted and missing persons): a
+   * principal with the `screening` capability may learn that a record exists (policy rule 3).
+   */
+  screenable?: boolean;
   /** Set when another capability manages the records (ICSE media): the catalogue lists it only. */
   managedBy?: 'icse';
   /** Default review period in years (5; 10 for travel documents). */

@@ -55,6 +55,8 @@ const CHECKED = new Set([
 export function travelDocumentFromMrz(mrz: unknown): {
   fields: Record<string, unknown>;
   errors: FieldIssue[];
+  /** The holder's sex as printed (the record schema has no field for it; screening uses it). */
+  sex?: 'female' | 'male';
 } {
   const lines = (Array.isArray(mrz) ? mrz.map(String) : String(mrz).split(/\r?\n/))
     .map((l) => l.trim().toUpperCase().replace(/\s+/g, ''))
@@ -81,6 +83,7 @@ export function travelDocumentFromMrz(mrz: unknown): {
   if (errors.length > 0) return { fields: {}, errors };
   const holder = [f.firstName, f.lastName].filter(Boolean).join(' ');
   return {
+    ...(f.sex === 'female' || f.sex === 'male' ? { sex: f.sex } : {}),
     fields: {
       documentNumber: f.documentNumber ?? undefined,
       issuingCountry: issuing,

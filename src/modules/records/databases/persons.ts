@@ -59,6 +59,7 @@ export const nominal: DatabaseDefinition = {
   id: 'nominal',
   number: 1,
   capability: 'databases',
+  screenable: true,
   ownership: 'bureau',
   reviewYears: 5,
   closeReasons: ['withdrawn', 'resolved', 'located', 'deceased'],

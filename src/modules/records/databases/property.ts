@@ -22,6 +22,7 @@ export const vehicles: DatabaseDefinition = {
   id: 'vehicles',
   number: 10,
   capability: 'databases',
+  screenable: true,
   ownership: 'bureau',
   reviewYears: 5,
   closeReasons: ['recovered', 'withdrawn', 'destroyed'],

@@ -17,10 +17,12 @@ export interface Found {
   access: 'see' | 'exists';
   /** exact / similar, a person score, a DNA match class. */
   match: string;
+  /** What found this record, when a call checks many things (a manifest): shown to the owner. */
+  query?: string;
 }
 
 export interface SearchInfo {
-  kind: 'identifier' | 'person' | 'text' | 'dna';
+  kind: 'identifier' | 'person' | 'text' | 'dna' | 'screening';
   /** What was searched, as the searcher gave it (shown to the owner). */
   query: string;
   purpose: string;
@@ -66,7 +68,7 @@ export async function reportHits(
     searcher_unit_name: unit?.name ?? null,
     purpose: search.purpose,
     search_kind: search.kind,
-    query: search.query.slice(0, 500),
+    query: (f.query ?? search.query).slice(0, 500),
     access: f.access,
     match: f.match,
     owner_seen_at: null,
@@ -83,21 +85,43 @@ export async function reportHits(
       details: { hit: h.id, database: h.database_id, search: search.kind, access: h.access, match: h.match },
     })),
   );
+  for (const h of hits) ids.set(h.record_id, h.id);
+  // One event per owner bureau (and capability domain, which decides who there may read it): a
+  // manifest that hits forty of a bureau's records tells it once, with the list (the first
+  // hit's fields stay at the top, as a single hit has them).
+  const groups = new Map<string, { hit: HitTable; row: RecordTable }[]>();
   for (const [i, h] of hits.entries()) {
-    ids.set(h.record_id, h.id);
+    const key = `${h.owner_bureau} ${foreign[i]!.row.capability}`;
+    const list = groups.get(key) ?? [];
+    list.push({ hit: h, row: foreign[i]!.row });
+    groups.set(key, list);
+  }
+  for (const list of groups.values()) {
+    const first = list[0]!;
     await ctx.events.publish(
       'records.hit',
       {
-        hitId: h.id,
-        recordId: h.record_id,
-        database: h.database_id,
-        label: foreign[i]!.row.label,
-        searcherBureau: h.searcher_bureau,
-        searcherUnit: h.searcher_unit_name,
-        searchKind: h.search_kind,
-        at: h.at,
+        hitId: first.hit.id,
+        recordId: first.hit.record_id,
+        database: first.hit.database_id,
+        label: first.row.label,
+        searcherBureau: first.hit.searcher_bureau,
+        searcherUnit: first.hit.searcher_unit_name,
+        searchKind: first.hit.search_kind,
+        at: first.hit.at,
+        count: list.length,
+        ...(list.length > 1
+          ? {
+              hits: list.map(({ hit, row }) => ({
+                hitId: hit.id,
+                recordId: hit.record_id,
+                database: hit.database_id,
+                label: row.label,
+              })),
+            }
+          : {}),
       },
-      toBureau(h.owner_bureau, foreign[i]!.row.capability),
+      toBureau(first.hit.owner_bureau, first.row.capability),
     );
   }
   return ids;

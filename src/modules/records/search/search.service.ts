@@ -8,7 +8,12 @@ import { badRequest } from '../../../platform/http/problem.js';
 import { decideAccess } from '../../../platform/policy/access.js';
 import { SCORED_CANDIDATES } from '../../matching/person-index.js';
 import { noteRecordRemoved, PERSON_DATABASES, personIndexOf } from '../../matching/person-index.sync.js';
-import { preparePerson, prepareQuery, scorePrepared } from '../../matching/person-score.js';
+import {
+  type PreparedQuery,
+  preparePerson,
+  prepareQuery,
+  scorePrepared,
+} from '../../matching/person-score.js';
 import type { DatabaseId } from '../catalogue/catalogue.types.js';
 import { CATALOGUE, definitionOf } from '../catalogue/index.js';
 import { compareProfiles } from '../databases/dna-compare.js';
@@ -37,7 +42,7 @@ function databasesOf(ids: string[] | undefined): string[] | undefined {
 }
 
 /** Policy on each candidate; `none` drops out, as if the record did not exist. */
-function decided(principal: Principal, rows: RecordTable[]) {
+export function decided(principal: Principal, rows: RecordTable[]) {
   const out: { row: RecordTable; access: 'see' | 'exists' }[] = [];
   for (const row of rows) {
     const d = decideAccess(principal, accessOf(row));
@@ -117,18 +122,25 @@ export async function searchIdentifiers(
   });
 }
 
-export async function searchPersons(
+/** A person found by the matcher, decided by the policy and rescored from the stored record. */
+export type ScoredPerson = Found & { detail: Record<string, unknown>; score: number };
+
+/**
+ * The person-matching core shared by person search and border screening: candidates from the
+ * person index, re-read from storage, decided by the access policy (`none` drops out), rescored
+ * on the stored record, best first.
+ */
+export async function findPersons(
   ctx: AppContext,
   principal: Principal,
-  q: PersonQuery & { databases?: string[]; purpose: string; minScore?: number; limit?: number },
-  meta: RequestMeta,
-) {
-  const query = prepareQuery(q);
-  if (!query.tokens.some((t) => /[\p{L}]/u.test(t))) throw badRequest('name', 'needs at least one name');
-  const minScore = q.minScore ?? personMatcher.threshold;
-  const databases = new Set(databasesOf(q.databases) ?? PERSON_DATABASES);
+  query: PreparedQuery,
+  opts: { databases: ReadonlySet<string>; minScore: number; activeOnly?: boolean },
+): Promise<ScoredPerson[]> {
   const index = await personIndexOf(ctx);
-  const candidates = index.search(query, SCORED_CANDIDATES, databases).filter((h) => h.score >= minScore);
+  const candidates = index
+    .search(query, SCORED_CANDIDATES, opts.databases)
+    .filter((h) => h.score >= opts.minScore);
+  if (candidates.length === 0) return [];
   const rows: RecordTable[] = [];
   const ids = candidates.map((h) => h.recordId);
   for (let i = 0; i < ids.length; i += 500)
@@ -137,8 +149,8 @@ export async function searchPersons(
   for (const id of ids) if (!present.has(id)) noteRecordRemoved(ctx, id);
   // The index found them; the stored record decides the score shown (the index may lag a write
   // made elsewhere by a moment).
-  const scored: (Found & { detail: Record<string, unknown>; score: number })[] = [];
-  for (const f of decided(principal, rows)) {
+  const scored: ScoredPerson[] = [];
+  for (const f of decided(principal, opts.activeOnly ? rows.filter((r) => r.status === 'active') : rows)) {
     const def = definitionOf(f.row.database_id as DatabaseId);
     const persons = def.persons?.(JSON.parse(f.row.data) as Record<string, unknown>) ?? [];
     let best = { score: 0, reasons: [] as string[] };
@@ -146,7 +158,7 @@ export async function searchPersons(
       const s = scorePrepared(query, preparePerson(p));
       if (s.score > best.score) best = s;
     }
-    if (best.score < minScore) continue;
+    if (best.score < opts.minScore) continue;
     scored.push({
       ...f,
       match: best.score.toFixed(2),
@@ -154,7 +166,21 @@ export async function searchPersons(
       detail: { score: best.score, reasons: best.reasons },
     });
   }
-  scored.sort((a, b) => b.score - a.score || b.row.id.localeCompare(a.row.id));
+  return scored.sort((a, b) => b.score - a.score || b.row.id.localeCompare(a.row.id));
+}
+
+export async function searchPersons(
+  ctx: AppContext,
+  principal: Principal,
+  q: PersonQuery & { databases?: string[]; purpose: string; minScore?: number; limit?: number },
+  meta: RequestMeta,
+) {
+  const query = prepareQuery(q);
+  if (!query.tokens.some((t) => /[\p{L}]/u.test(t))) throw badRequest('name', 'needs at least one name');
+  const scored = await findPersons(ctx, principal, query, {
+    databases: new Set(databasesOf(q.databases) ?? PERSON_DATABASES),
+    minScore: q.minScore ?? personMatcher.threshold,
+  });
   const said = [q.name, q.dateOfBirth, q.nationality].filter(Boolean).join(', ');
   return finish(
     ctx,

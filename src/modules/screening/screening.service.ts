@@ -1,0 +1,368 @@
+// Border screening: documents, vehicles and travellers checked against the screenable databases,
+// one item or a whole manifest per call. Every found record passes the access policy (a border
+// key without the databases capability learns only that it exists: "contact the owner bureau");
+// every hit on another bureau's record is reported to its owner, grouped per owner; every call
+// is one audit event.
+import crypto from 'node:crypto';
+import type { AppContext, RequestMeta } from '../../context.js';
+import { hasRole, type Principal } from '../../platform/auth/principal.js';
+import type { RecordTable } from '../../platform/db/schema.js';
+import { ProblemError } from '../../platform/http/problem.js';
+import { prepareQuery } from '../matching/person-score.js';
+import type { FieldIssue } from '../records/catalogue/catalogue.types.js';
+import { type Found, reportHits } from '../records/hits/hits.service.js';
+import { toRecordDto } from '../records/records.row.js';
+import type { RecordDto } from '../records/records.schema.js';
+import * as store from '../records/records.store.js';
+import { personMatcher } from '../records/search/person-matcher.js';
+import { decided, findPersons } from '../records/search/search.service.js';
+import {
+  type DocumentCheck,
+  type Parsed,
+  type PersonCheck,
+  parseDocumentItem,
+  parseTravellerItem,
+  parseVehicleItem,
+  type TravellerCheck,
+  type VehicleCheck,
+} from './screening.items.js';
+
+export const MAX_ITEMS = 10_000;
+export const DEFAULT_PURPOSE = 'Border check';
+
+/** Where each kind of identifier is looked for. */
+const DOCUMENT_KEYS = {
+  kinds: ['document', 'serial'],
+  databases: ['travel_documents', 'notice_documents', 'administrative_documents'],
+};
+const VEHICLE_KEYS = { databases: ['vehicles'] };
+/** Persons a border stops or reports: not witnesses, victims or bodies. */
+const PERSON_DATABASES = new Set(['nominal', 'notice_documents']);
+const SCREENED_PERSON_STATUSES = new Set(['wanted', 'suspect', 'convicted', 'missing', 'person_of_interest']);
+
+export interface ScreeningHit {
+  check: 'document' | 'vehicle' | 'person';
+  database: string;
+  ownerBureau: string;
+  recordId: string;
+  hitId: string | null;
+  access: 'see' | 'exists';
+  match: string;
+  score?: number;
+  reasons?: string[];
+  label?: string;
+  record?: RecordDto;
+}
+
+export interface ItemResult {
+  index: number;
+  status: 'no_hit' | 'hit' | 'invalid';
+  reasons?: FieldIssue[];
+  hits?: ScreeningHit[];
+  document?: DocumentCheck;
+  person?: PersonCheck;
+}
+
+export interface ScreeningAnswer {
+  summary: { checked: number; hits: number; noHits: number; invalid: number };
+  items: ItemResult[];
+}
+
+type Kind = 'documents' | 'vehicles' | 'travellers';
+
+/** A record found for an item, before the policy is asked. */
+interface Finding {
+  item: number;
+  check: ScreeningHit['check'];
+  row: RecordTable;
+  match: string;
+  query: string;
+  score?: number;
+  reasons?: string[];
+}
+
+function assertMayScreen(principal: Principal) {
+  if (!hasRole(principal, 'officer', 'supervisor', 'system')) {
+    throw new ProblemError(403, 'forbidden', 'Border checks need the officer, supervisor or system role');
+  }
+  if (!principal.capabilities.includes('screening')) {
+    throw new ProblemError(403, 'missing_capability', 'This needs the screening capability');
+  }
+}
+
+const dataOf = (row: RecordTable) => JSON.parse(row.data) as Record<string, unknown>;
+
+/** Active records of the wanted keys, read once for the whole call. */
+async function rowsOfKeys(ctx: AppContext, keys: { record_id: string }[]) {
+  const ids = [...new Set(keys.map((k) => k.record_id))];
+  const rows = new Map<string, RecordTable>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of await store.findRecords(ctx.db, ids.slice(i, i + 500))) {
+      if (r.status === 'active') rows.set(r.id, r);
+    }
+  }
+  return rows;
+}
+
+/** Documents match on number and issuing country (the number alone is not unique worldwide). */
+async function findDocuments(ctx: AppContext, docs: { item: number; doc: DocumentCheck }[]) {
+  if (docs.length === 0) return [];
+  const keys = await store.findExactKeys(
+    ctx.db,
+    docs.map((d) => d.doc.number),
+    DOCUMENT_KEYS.kinds,
+    DOCUMENT_KEYS.databases,
+  );
+  if (keys.length === 0) return [];
+  const rows = await rowsOfKeys(ctx, keys);
+  const byNumber = new Map<string, RecordTable[]>();
+  for (const k of keys) {
+    const row = rows.get(k.record_id);
+    if (row) byNumber.set(k.value, [...(byNumber.get(k.value) ?? []), row]);
+  }
+  const out: Finding[] = [];
+  for (const { item, doc } of docs) {
+    for (const row of byNumber.get(doc.number) ?? []) {
+      if (dataOf(row).issuingCountry !== doc.issuingCountry) continue;
+      out.push({
+        item,
+        check: 'document',
+        row,
+        match: 'exact',
+        query: `${doc.issuingCountry} ${doc.number}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Vehicles match on the VIN, or on the plate (and its country when both sides give one). */
+async function findVehicles(ctx: AppContext, vehicles: { item: number; v: VehicleCheck }[]) {
+  const values = vehicles.flatMap(({ v }) => [v.vin, v.plate].filter((x): x is string => Boolean(x)));
+  if (values.length === 0) return [];
+  const keys = await store.findExactKeys(ctx.db, values, ['vin', 'plate'], VEHICLE_KEYS.databases);
+  if (keys.length === 0) return [];
+  const rows = await rowsOfKeys(ctx, keys);
+  const out: Finding[] = [];
+  for (const { item, v } of vehicles) {
+    const seen = new Set<string>();
+    for (const k of keys) {
+      const row = rows.get(k.record_id);
+      if (!row || seen.has(row.id)) continue;
+      if (k.kind === 'vin' && k.value === v.vin) {
+        seen.add(row.id);
+        out.push({ item, check: 'vehicle', row, match: 'exact', query: `VIN ${v.vin}` });
+      } else if (k.kind === 'plate' && k.value === v.plate && plateCountryAgrees(row, v)) {
+        seen.add(row.id);
+        out.push({
+          item,
+          check: 'vehicle',
+          row,
+          match: 'exact',
+          query: `plate ${v.country ?? ''} ${v.plate}`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function plateCountryAgrees(row: RecordTable, v: VehicleCheck): boolean {
+  if (!v.country) return true;
+  const plates = (dataOf(row).plates ?? []) as { number: string; country?: string }[];
+  return plates.some(
+    (p) =>
+      p.number.toUpperCase().replace(/[^A-Z0-9]/g, '') === v.plate && (!p.country || p.country === v.country),
+  );
+}
+
+/** Persons through the person matcher, at its threshold; only statuses a border acts on. */
+async function findTravellers(
+  ctx: AppContext,
+  principal: Principal,
+  persons: { item: number; p: PersonCheck }[],
+) {
+  const out: (Finding & { access: 'see' | 'exists' })[] = [];
+  for (const { item, p } of persons) {
+    const found = await findPersons(ctx, principal, prepareQuery(p), {
+      databases: PERSON_DATABASES,
+      minScore: personMatcher.threshold,
+      activeOnly: true,
+    });
+    for (const f of found) {
+      if (f.row.database_id === 'nominal' && !SCREENED_PERSON_STATUSES.has(String(dataOf(f.row).status)))
+        continue;
+      out.push({
+        item,
+        check: 'person',
+        row: f.row,
+        access: f.access,
+        match: f.match,
+        score: f.score,
+        reasons: f.detail.reasons as string[],
+        query: [p.name, p.dateOfBirth, p.nationality].filter(Boolean).join(', '),
+      });
+    }
+  }
+  return out;
+}
+
+function toHit(f: Finding & { access: 'see' | 'exists' }, hitId: string | null): ScreeningHit {
+  return {
+    check: f.check,
+    database: f.row.database_id,
+    ownerBureau: f.row.owner_bureau,
+    recordId: f.row.id,
+    hitId,
+    access: f.access,
+    match: f.match,
+    ...(f.score !== undefined ? { score: f.score, reasons: f.reasons } : {}),
+    ...(f.access === 'see' ? { label: f.row.label, record: toRecordDto(f.row) } : {}),
+  };
+}
+
+/** A digest of the items checked: the audit event names the manifest without copying it. */
+function digestOf(items: unknown[]): string {
+  return crypto.createHash('sha256').update(JSON.stringify(items)).digest('hex');
+}
+
+async function screen<T>(
+  ctx: AppContext,
+  principal: Principal,
+  kind: Kind,
+  body: { items: unknown[]; purpose?: string },
+  parse: (item: unknown) => Parsed<T>,
+  find: (checks: { item: number; check: T }[]) => Promise<(Finding & { access?: 'see' | 'exists' })[]>,
+  meta: RequestMeta,
+  echo?: (check: T) => Pick<ItemResult, 'document' | 'person'>,
+): Promise<ScreeningAnswer> {
+  assertMayScreen(principal);
+  const purpose = body.purpose ?? DEFAULT_PURPOSE;
+  const parsed = body.items.map(parse);
+  const checks: { item: number; check: T }[] = [];
+  parsed.forEach((p, item) => {
+    if (p.ok) checks.push({ item, check: p.check });
+  });
+  const findings = await find(checks);
+  // The policy decides each record (documents and vehicles here; persons were decided when found).
+  const decidedRows = new Map(
+    decided(
+      principal,
+      findings.filter((f) => !f.access).map((f) => f.row),
+    ).map((d) => [d.row.id, d.access]),
+  );
+  const visible = findings
+    .map((f) => ({ ...f, access: f.access ?? decidedRows.get(f.row.id) }))
+    .filter((f): f is Finding & { access: 'see' | 'exists' } => f.access !== undefined);
+  const found: Found[] = visible.map((f) => ({
+    row: f.row,
+    access: f.access,
+    match: f.match,
+    query: f.query,
+  }));
+  const hitIds = await reportHits(ctx, principal, found, { kind: 'screening', query: kind, purpose }, meta);
+
+  const hitsByItem = new Map<number, ScreeningHit[]>();
+  for (const f of visible) {
+    hitsByItem.set(f.item, [...(hitsByItem.get(f.item) ?? []), toHit(f, hitIds.get(f.row.id) ?? null)]);
+  }
+  const items: ItemResult[] = parsed.map((p, index) => {
+    if (!p.ok) return { index, status: 'invalid', reasons: p.reasons };
+    const hits = hitsByItem.get(index);
+    return {
+      index,
+      status: hits ? 'hit' : 'no_hit',
+      ...(hits ? { hits } : {}),
+      ...(echo ? echo(p.check) : {}),
+    };
+  });
+  const summary = {
+    checked: checks.length,
+    hits: hitsByItem.size,
+    noHits: checks.length - hitsByItem.size,
+    invalid: parsed.length - checks.length,
+  };
+  await ctx.audit.record({
+    actor: principal,
+    action: 'screening.check',
+    purpose,
+    target: { type: 'screening', id: kind },
+    outcome: 'success',
+    requestId: meta.requestId,
+    details: { items: parsed.length, ...summary, digest: digestOf(body.items) },
+  });
+  return { summary, items };
+}
+
+export function screenDocuments(
+  ctx: AppContext,
+  principal: Principal,
+  body: { items: unknown[]; purpose?: string },
+  meta: RequestMeta,
+) {
+  return screen(
+    ctx,
+    principal,
+    'documents',
+    body,
+    parseDocumentItem,
+    (checks) =>
+      findDocuments(
+        ctx,
+        checks.map((c) => ({ item: c.item, doc: c.check })),
+      ),
+    meta,
+  );
+}
+
+export function screenVehicles(
+  ctx: AppContext,
+  principal: Principal,
+  body: { items: unknown[]; purpose?: string },
+  meta: RequestMeta,
+) {
+  return screen(
+    ctx,
+    principal,
+    'vehicles',
+    body,
+    parseVehicleItem,
+    (checks) =>
+      findVehicles(
+        ctx,
+        checks.map((c) => ({ item: c.item, v: c.check })),
+      ),
+    meta,
+  );
+}
+
+export function screenTravellers(
+  ctx: AppContext,
+  principal: Principal,
+  body: { items: unknown[]; purpose?: string },
+  meta: RequestMeta,
+) {
+  return screen<TravellerCheck>(
+    ctx,
+    principal,
+    'travellers',
+    body,
+    parseTravellerItem,
+    async (checks) => [
+      ...(await findDocuments(
+        ctx,
+        checks.flatMap((c) => (c.check.document ? [{ item: c.item, doc: c.check.document }] : [])),
+      )),
+      ...(await findTravellers(
+        ctx,
+        principal,
+        checks.flatMap((c) => (c.check.person ? [{ item: c.item, p: c.check.person }] : [])),
+      )),
+    ],
+    meta,
+    (check) => ({
+      ...(check.document ? { document: check.document } : {}),
+      ...(check.person ? { person: check.person } : {}),
+    }),
+  );
+}

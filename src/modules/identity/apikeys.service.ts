@@ -1,5 +1,6 @@
 // API keys for machines (border systems, national systems): bound to one unit and a set of
 // capabilities, shown once, stored as a hash, revocable, with their last use recorded.
+
 import crypto from 'node:crypto';
 import type { AppContext, RequestMeta } from '../../context.js';
 import { recordChange } from '../../platform/audit/audit.change.js';
@@ -11,6 +12,7 @@ import { badRequest, conflict, notFoundOrNoAccess } from '../../platform/http/pr
 import { nowIso } from '../../platform/time.js';
 import { bureauExists } from '../bureaus/bureaus.store.js';
 import { findUnit } from '../units/units.store.js';
+import { forgetApiKeys } from './apikey-cache.js';
 import * as store from './apikeys.store.js';
 import { parseCapabilities } from './principals.js';
 
@@ -81,6 +83,7 @@ export async function revokeApiKey(
   if (!row) throw notFoundOrNoAccess();
   if (!row.revoked_at) {
     await store.revokeApiKey(ctx.db, id, nowIso());
+    forgetApiKeys(ctx.db);
     await recordChange(ctx.audit, principal, 'apikey.revoke', { type: 'api_key', id, bureau }, meta);
   }
   return (await store.findApiKey(ctx.db, bureau, id))!;

@@ -5,6 +5,7 @@ import { randomToken, sameHex, sha256Hex } from '../../platform/crypto/keyring.j
 import { ProblemError } from '../../platform/http/problem.js';
 import { isoPlusSeconds, nowIso } from '../../platform/time.js';
 import { findUnitById } from '../units/units.store.js';
+import { cacheApiKey, cachedApiKey } from './apikey-cache.js';
 import * as keys from './apikeys.store.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 import { apiKeyPrincipal, parseRoles, userPrincipal } from './principals.js';
@@ -134,16 +135,30 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<Re
 export async function resolveApiKey(ctx: AppContext, token: string): Promise<Principal | null> {
   const m = /^mk_([A-Za-z0-9]{8})_([A-Za-z0-9_-]{20,})$/.exec(token);
   if (!m) return null;
+  const hash = sha256Hex(token);
+  const nowMs = Date.now();
+  const cached = cachedApiKey(ctx.db, hash, nowMs);
+  if (cached) {
+    if (nowMs - cached.touchedAt > TOUCH_EVERY_MS) {
+      cached.touchedAt = nowMs;
+      await keys.touchApiKey(ctx.db, cached.keyId, new Date(nowMs).toISOString());
+    }
+    return cached.principal;
+  }
   const found = await keys.findApiKeyByPrefix(ctx.db, m[1]!);
   if (!found || found.key.revoked_at) return null;
   const { key, unit } = found;
   // Keys carry 256 bits of entropy, so a fast hash is enough; compared in constant time.
-  if (!sameHex(sha256Hex(token), key.key_hash)) return null;
+  if (!sameHex(hash, key.key_hash)) return null;
   const now = nowIso();
-  if (!key.last_used_at || Date.parse(now) - Date.parse(key.last_used_at) > TOUCH_EVERY_MS) {
+  let touchedAt = key.last_used_at ? Date.parse(key.last_used_at) : 0;
+  if (Date.parse(now) - touchedAt > TOUCH_EVERY_MS) {
     await keys.touchApiKey(ctx.db, key.id, now);
+    touchedAt = Date.parse(now);
   }
-  return apiKeyPrincipal(key, unit);
+  const principal = apiKeyPrincipal(key, unit);
+  cacheApiKey(ctx.db, hash, { principal, keyId: key.id, touchedAt }, nowMs);
+  return principal;
 }
 
 export async function logout(ctx: AppContext, session: ResolvedSession, meta: RequestMeta) {

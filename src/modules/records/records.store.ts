@@ -175,10 +175,21 @@ export async function findExactKeys(
   values: string[],
   kinds: string[],
   databases: string[],
+  /** A read-only SQLite connection: one prepared point lookup per value, no query building. */
+  reader?: SQLite.Database,
 ): Promise<ExactKey[]> {
   const wanted = new Set(values);
   const folded = [...new Set(values.map(foldLookAlikes))];
   const out: ExactKey[] = [];
+  if (reader) {
+    const byFolded = keyLookup(reader);
+    for (const f of folded) {
+      for (const r of byFolded.all(f) as ExactKey[]) {
+        if (wanted.has(r.value) && kinds.includes(r.kind) && databases.includes(r.database_id)) out.push(r);
+      }
+    }
+    return out;
+  }
   for (let i = 0; i < folded.length; i += ROWS_PER_INSERT) {
     const rows = await ex
       .selectFrom('record_keys')
@@ -190,6 +201,17 @@ export async function findExactKeys(
     for (const r of rows) if (wanted.has(r.value)) out.push(r);
   }
   return out;
+}
+
+const keyLookups = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+function keyLookup(reader: SQLite.Database): SQLite.Statement {
+  let s = keyLookups.get(reader);
+  if (!s) {
+    s = reader.prepare('select record_id, database_id, kind, value from record_keys where folded = ?');
+    keyLookups.set(reader, s);
+  }
+  return s;
 }
 
 /**

@@ -112,6 +112,7 @@ async function findDocuments(ctx: AppContext, docs: { item: number; doc: Documen
     docs.map((d) => d.doc.number),
     DOCUMENT_KEYS.kinds,
     DOCUMENT_KEYS.databases,
+    ctx.handle.reader?.(),
   );
   if (keys.length === 0) return [];
   const rows = await rowsOfKeys(ctx, keys);
@@ -140,7 +141,13 @@ async function findDocuments(ctx: AppContext, docs: { item: number; doc: Documen
 async function findVehicles(ctx: AppContext, vehicles: { item: number; v: VehicleCheck }[]) {
   const values = vehicles.flatMap(({ v }) => [v.vin, v.plate].filter((x): x is string => Boolean(x)));
   if (values.length === 0) return [];
-  const keys = await store.findExactKeys(ctx.db, values, ['vin', 'plate'], VEHICLE_KEYS.databases);
+  const keys = await store.findExactKeys(
+    ctx.db,
+    values,
+    ['vin', 'plate'],
+    VEHICLE_KEYS.databases,
+    ctx.handle.reader?.(),
+  );
   if (keys.length === 0) return [];
   const rows = await rowsOfKeys(ctx, keys);
   const out: Finding[] = [];

@@ -6,6 +6,7 @@ import { staleVersion } from '../../platform/http/etag.js';
 import { conflict, notFoundOrNoAccess } from '../../platform/http/problem.js';
 import { nowIso } from '../../platform/time.js';
 import { bureauExists } from '../bureaus/bureaus.store.js';
+import { forgetApiKeys } from '../identity/apikey-cache.js';
 import type { CreateUnitInput, UpdateUnitInput } from './units.schema.js';
 import * as store from './units.store.js';
 
@@ -82,6 +83,8 @@ export async function updateUnit(
     updated_at: nowIso(),
   });
   if (!ok) throw staleVersion();
+  // The unit's keys carry its capabilities and its being active: cached keys must be re-read.
+  forgetApiKeys(ctx.db);
   await recordChange(ctx.audit, principal, 'unit.update', { type: 'unit', id, bureau }, meta, {
     fields: Object.keys(input).join(','),
   });

@@ -112,23 +112,29 @@ class SqliteFileCommitter implements BatchCommitter {
     this.run = (rows) => txn.immediate(rows);
   }
 
+  // Prepared once: preparing a statement costs more than running it, and a busy server commits
+  // hundreds of small batches a second.
+  private statements?: { head: SQLite.Statement; insert: SQLite.Statement; update: SQLite.Statement };
+
   private append(rows: readonly PendingRow[]): AuditEventTable[] {
-    const head = this.conn.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as
-      | { seq: number; hash: string }
-      | undefined;
+    this.statements ??= {
+      head: this.conn.prepare('SELECT seq, hash FROM audit_head WHERE id = 1'),
+      insert: this.conn.prepare(
+        `INSERT INTO audit_events (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+      ),
+      update: this.conn.prepare('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ?'),
+    };
+    const st = this.statements;
+    const head = st.head.get() as { seq: number; hash: string } | undefined;
     if (!head) throw new Error('the audit_head row is missing: the database is not migrated');
     const sealed = sealRows(head, rows, nowIso());
-    for (const chunk of chunks(sealed)) {
-      const one = `(${COLUMNS.map(() => '?').join(', ')})`;
-      const stmt = this.conn.prepare(
-        `INSERT INTO audit_events (${COLUMNS.join(', ')}) VALUES ${chunk.map(() => one).join(', ')}`,
-      );
-      stmt.run(chunk.flatMap((r) => COLUMNS.map((c) => r[c])));
+    const values: unknown[] = new Array(COLUMNS.length);
+    for (const r of sealed) {
+      for (let i = 0; i < COLUMNS.length; i++) values[i] = r[COLUMNS[i]!];
+      st.insert.run(values);
     }
     const last = sealed[sealed.length - 1]!;
-    const res = this.conn
-      .prepare('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1 AND seq = ?')
-      .run(last.seq, last.hash, head.seq);
+    const res = st.update.run(last.seq, last.hash, head.seq);
     if (res.changes !== 1) throw new HeadMovedError();
     return sealed;
   }

@@ -41,6 +41,8 @@ interface Waiter {
   reject(err: unknown): void;
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class AuditLog {
   readonly stats: AuditLogStats = { batches: 0, failedBatches: 0, events: 0, largestBatch: 0 };
   private readonly committer: BatchCommitter;
@@ -113,7 +115,12 @@ export class AuditLog {
   private async drain(): Promise<void> {
     // Yield first: the database work must not run inside the record() call that filled the batch.
     await Promise.resolve();
-    while (this.queue.length > 0) await this.commitBatch(this.take());
+    while (this.queue.length > 0) {
+      await this.commitBatch(this.take());
+      // A SQLite commit holds the thread for its fsync; let the requests that arrived meanwhile
+      // run up to their audit call, so the next commit carries all of them, not the first few.
+      if (this.queue.length > 0 && this.queuedRows < this.maxBatch) await nextTurn();
+    }
     // Cleared in the same synchronous step as the emptiness check, so no event can be stranded.
     this.loop = null;
   }

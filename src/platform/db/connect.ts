@@ -24,6 +24,12 @@ export interface DbHandle {
    * it shares Kysely's open transaction. Absent on PostgreSQL.
    */
   sqlite?: SQLite.Database;
+  /**
+   * A second SQLite connection that only reads, for hot lookups (border checks) that must not
+   * queue behind Kysely's connection nor see another request's uncommitted transaction on it.
+   * WAL lets it read while the main connection writes. Absent on PostgreSQL and in memory.
+   */
+  reader?(): SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -45,7 +51,30 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): DbH
   // 64 MiB of page cache (the default is 2 MiB): search indexes of a million records stay in memory.
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', url, sqlite, close: () => db.destroy() };
+  let reader: SQLite.Database | undefined;
+  return {
+    db,
+    dialect: 'sqlite',
+    url,
+    sqlite,
+    ...(url === ':memory:'
+      ? {}
+      : {
+          reader() {
+            if (!reader) {
+              reader = new SQLite(url, { fileMustExist: true });
+              reader.pragma('query_only = ON');
+              reader.pragma('busy_timeout = 5000');
+              reader.pragma('cache_size = -65536');
+            }
+            return reader;
+          },
+        }),
+    close: async () => {
+      reader?.close();
+      await db.destroy();
+    },
+  };
 }
 
 /** A redacted form of the URL that is safe to print (no password). */

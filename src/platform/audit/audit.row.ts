@@ -1,6 +1,6 @@
 // Turning a service's AuditInput into a stored row, chaining rows, and reading rows back.
-import { randomUUID } from 'node:crypto';
 import type { AuditEventTable } from '../db/schema.js';
+import { uuid7 } from '../ids/uuid7.js';
 import { hashAuditEvent } from './audit.canonical.js';
 import type { AuditEvent, AuditInput } from './audit.types.js';
 
@@ -48,7 +48,8 @@ export function prepareRow(input: AuditInput): PendingRow {
   if (!OUTCOMES.has(input.outcome)) throw new AuditInputError(`audit outcome "${input.outcome}" is unknown`);
   const p = input.actor;
   return {
-    id: randomUUID(),
+    // Time-ordered: the id's unique index grows at its end (random ids cost twice the insert).
+    id: uuid7(),
     actor_type: input.actorType ?? p?.type ?? 'anonymous',
     actor_id: p?.id ?? null,
     bureau_code: p?.bureau ?? null,
@@ -74,10 +75,10 @@ export function sealRows(
   let prev = head.hash;
   return rows.map((r) => {
     seq += 1;
-    const row = { ...r, seq, at, prev_hash: prev };
-    const hash = hashAuditEvent(row);
-    prev = hash;
-    return { ...row, hash };
+    const row: AuditEventTable = { ...r, seq, at, prev_hash: prev, hash: '' };
+    row.hash = hashAuditEvent(row);
+    prev = row.hash;
+    return row;
   });
 }
 

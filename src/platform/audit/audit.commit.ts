@@ -6,9 +6,18 @@ import { nowIso } from '../time.js';
 import { type PendingRow, sealRows } from './audit.row.js';
 import { SqliteWorkerCommitter } from './audit.worker-commit.js';
 
+export interface Committed {
+  sealed: AuditEventTable[];
+  /** Resolves once the batch is on stable storage (at once where the commit itself waited). */
+  durable: Promise<void>;
+}
+
 export interface BatchCommitter {
-  /** Appends the rows in order in one transaction; resolves once committed. */
-  commit(rows: readonly PendingRow[]): Promise<AuditEventTable[]>;
+  /**
+   * Appends the rows in order in one transaction; resolves once committed (the next batch may
+   * follow it in the chain), with a promise of the batch's durability.
+   */
+  commit(rows: readonly PendingRow[]): Promise<Committed>;
   close(): Promise<void>;
 }
 
@@ -58,8 +67,8 @@ class KyselyCommitter implements BatchCommitter {
     private readonly lockHead: boolean,
   ) {}
 
-  commit(rows: readonly PendingRow[]): Promise<AuditEventTable[]> {
-    return this.db.transaction().execute(async (tx) => {
+  async commit(rows: readonly PendingRow[]): Promise<Committed> {
+    const sealed = await this.db.transaction().execute(async (tx) => {
       let q = tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1);
       if (this.lockHead) q = q.forUpdate();
       const head = await q.executeTakeFirst();
@@ -77,6 +86,8 @@ class KyselyCommitter implements BatchCommitter {
       if (Number(res.numUpdatedRows) !== 1) throw new HeadMovedError();
       return sealed;
     });
+    // The database's own commit waited for its disk (PostgreSQL; SQLite in memory has none).
+    return { sealed, durable: Promise.resolve() };
   }
 
   async close() {}

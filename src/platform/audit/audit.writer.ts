@@ -3,7 +3,7 @@
 // Queued events are committed together in one transaction, and while one batch commits the
 // next one gathers, so a thousand concurrent requests cost a handful of commits, not a thousand.
 import type { DbHandle } from '../db/connect.js';
-import { type BatchCommitter, committerFor } from './audit.commit.js';
+import { type BatchCommitter, type Committed, committerFor } from './audit.commit.js';
 import { type PendingRow, prepareRow, rowToEvent } from './audit.row.js';
 import type { AuditEvent, AuditInput } from './audit.types.js';
 
@@ -53,6 +53,8 @@ export class AuditLog {
   private timer: NodeJS.Timeout | null = null;
   private loop: Promise<void> | null = null;
   private closed = false;
+  /** Batches committed whose durability is still awaited. */
+  private readonly unsettled = new Set<Promise<void>>();
 
   constructor(handle: DbHandle, opts: AuditLogOptions = {}) {
     this.maxBatch = opts.maxBatch ?? 500;
@@ -86,7 +88,10 @@ export class AuditLog {
   /** Resolves once everything queued so far has been committed (or rejected). */
   async flush(): Promise<void> {
     this.start();
-    while (this.loop) await this.loop;
+    while (this.loop || this.unsettled.size > 0) {
+      if (this.loop) await this.loop;
+      else await Promise.all([...this.unsettled]);
+    }
   }
 
   /** Refuses new events, commits the queued ones, and releases the writer's connection. */
@@ -117,8 +122,8 @@ export class AuditLog {
     await Promise.resolve();
     while (this.queue.length > 0) {
       await this.commitBatch(this.take());
-      // A SQLite commit holds the thread for its fsync; let the requests that arrived meanwhile
-      // run up to their audit call, so the next commit carries all of them, not the first few.
+      // Let the requests that arrived meanwhile run up to their audit call, so the next commit
+      // carries all of them, not the first few.
       if (this.queue.length > 0 && this.queuedRows < this.maxBatch) await nextTurn();
     }
     // Cleared in the same synchronous step as the emptiness check, so no event can be stranded.
@@ -139,22 +144,36 @@ export class AuditLog {
   }
 
   private async commitBatch(batch: Waiter[]): Promise<void> {
-    const rows = batch.flatMap((w) => w.rows);
+    let committed: Committed;
     try {
-      const sealed = await this.committer.commit(rows);
-      this.stats.batches += 1;
-      this.stats.events += sealed.length;
-      this.stats.largestBatch = Math.max(this.stats.largestBatch, sealed.length);
-      let i = 0;
-      for (const w of batch) {
-        w.resolve(sealed.slice(i, i + w.rows.length).map(rowToEvent));
-        i += w.rows.length;
-      }
+      committed = await this.committer.commit(batch.flatMap((w) => w.rows));
     } catch (err) {
       // Nothing of the batch was committed (one transaction); later batches go on normally.
-      this.stats.failedBatches += 1;
-      const error = new AuditWriteError(err);
-      for (const w of batch) w.reject(error);
+      this.fail(batch, err);
+      return;
     }
+    const { sealed, durable } = committed;
+    this.stats.batches += 1;
+    this.stats.events += sealed.length;
+    this.stats.largestBatch = Math.max(this.stats.largestBatch, sealed.length);
+    // The next batch may commit now; these callers hear of theirs once it is on disk.
+    const settled = durable.then(
+      () => {
+        let i = 0;
+        for (const w of batch) {
+          w.resolve(sealed.slice(i, i + w.rows.length).map(rowToEvent));
+          i += w.rows.length;
+        }
+      },
+      (err) => this.fail(batch, err),
+    );
+    this.unsettled.add(settled);
+    void settled.finally(() => this.unsettled.delete(settled));
+  }
+
+  private fail(batch: Waiter[], err: unknown) {
+    this.stats.failedBatches += 1;
+    const error = new AuditWriteError(err);
+    for (const w of batch) w.reject(error);
   }
 }

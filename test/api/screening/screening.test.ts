@@ -346,4 +346,23 @@ describe('travellers', () => {
       'person.dateOfBirth',
     ]);
   });
+
+  it('checks a passenger manifest of 10,000 travellers in one call, the wanted one found in place', async () => {
+    const person = await create(jo, 'nominal', wanted('JO-SCR-P9', 'Yusuf Barakat', '1969-09-09'));
+    const items = Array.from({ length: 10_000 }, (_, i) =>
+      i === 4321
+        ? { mrz: mrz('N1000000', 'BARAKAT', 'YOUSEF', '690909') }
+        : {
+            document: { number: `N${String(i).padStart(7, '0')}`, issuingCountry: 'FR' },
+            person: { name: `Traveller Number${i}`, dateOfBirth: '1990-01-01' },
+          },
+    );
+    const started = Date.now();
+    const res = await border.post('/api/v1/screening/travellers', { items });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { summary: Record<string, number>; items: Item[] };
+    expect(body.summary).toMatchObject({ checked: 10_000, hits: 1, invalid: 0 });
+    expect(body.items[4321]!.hits!.map((h) => h.recordId)).toEqual([person.id]);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
 });

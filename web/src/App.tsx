@@ -17,10 +17,10 @@ import { SearchPage } from './pages/databases/SearchPage';
 import { NotYetPage } from './pages/NotYetPage';
 import { PersonScreeningPage } from './pages/persons/PersonScreeningPage';
 import { SignInPage } from './pages/SignInPage';
+import { ScreeningPage } from './pages/screening/ScreeningPage';
 
 /** Capabilities whose pages come with later releases; each says so honestly. */
 export const UPCOMING = [
-  { path: 'screening', nav: 'nav.screening' },
   { path: 'notices', nav: 'nav.notices' },
   { path: 'messages', nav: 'nav.messages' },
   { path: 'payments', nav: 'nav.payments' },
@@ -46,6 +46,7 @@ function Routed() {
         <Route path="/" element={<DashboardPage />} />
         <Route path="/databases" element={<DatabasesPage />} />
         <Route path="/persons" element={<PersonScreeningPage />} />
+        <Route path="/screening" element={<ScreeningPage />} />
         <Route path="/databases/search" element={<SearchPage />} />
         <Route path="/databases/hits" element={<HitsPage />} />
         <Route path="/databases/:db" element={<DatabaseRecordsPage />} />

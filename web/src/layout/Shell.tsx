@@ -16,7 +16,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { UPCOMING } from '../App';
-import { isAdmin, isDpo, useAuth } from '../lib/auth';
+import { isAdmin, isDpo, mayScreen, useAuth } from '../lib/auth';
 import { bureauName } from '../lib/format';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -36,6 +36,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/databases/search', label: t('nav.search'), id: 'search' },
     { to: '/databases/hits', label: t('nav.hits'), id: 'hits' },
     { to: '/persons', label: t('nav.persons'), id: 'persons' },
+    ...(mayScreen(principal) ? [{ to: '/screening', label: t('nav.screening'), id: 'screening' }] : []),
     ...UPCOMING.filter((u) => !('capability' in u) || principal.capabilities.includes(u.capability)).map(
       (u) => ({
         to: `/${u.path}`,

@@ -67,3 +67,8 @@ export function useAuth(): AuthState {
 export const isAdmin = (p: Principal | null) =>
   Boolean(p?.roles.some((r) => r === 'bureau_admin' || r === 'gs_admin'));
 export const isDpo = (p: Principal | null) => Boolean(p?.roles.includes('dpo'));
+/** Border checks: an officer or supervisor of a unit (or central office) with the screening capability. */
+export const mayScreen = (p: Principal | null) =>
+  Boolean(
+    p?.capabilities.includes('screening') && p.roles.some((r) => r === 'officer' || r === 'supervisor'),
+  );

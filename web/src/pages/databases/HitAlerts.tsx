@@ -26,10 +26,12 @@ export function HitAlerts() {
       message: (
         <>
           {e.topic === 'records.hit'
-            ? t('records.alerts.hit', {
+            ? // One event per owner for a whole check: a manifest may hit several records.
+              t(Number(p.count ?? 1) > 1 ? 'records.alerts.hitMany' : 'records.alerts.hit', {
                 bureau: p.searcherBureau,
                 unit: p.searcherUnit ?? t('records.hits.centralOffice'),
                 label: p.label ?? '',
+                count: Number(p.count ?? 1),
                 db,
               })
             : t('records.alerts.reply', { bureau: p.fromBureau, db })}{' '}

@@ -175,18 +175,15 @@ export async function findExactKeys(
   values: string[],
   kinds: string[],
   databases: string[],
-  /** A read-only SQLite connection: one prepared point lookup per value, no query building. */
+  /** A read-only SQLite connection: one prepared statement for all the values, no query building. */
   reader?: SQLite.Database,
 ): Promise<ExactKey[]> {
   const wanted = new Set(values);
   const folded = [...new Set(values.map(foldLookAlikes))];
   const out: ExactKey[] = [];
   if (reader) {
-    const byFolded = keyLookup(reader);
-    for (const f of folded) {
-      for (const r of byFolded.all(f) as ExactKey[]) {
-        if (wanted.has(r.value) && kinds.includes(r.kind) && databases.includes(r.database_id)) out.push(r);
-      }
+    for (const r of keyLookup(reader).all(JSON.stringify(folded)) as ExactKey[]) {
+      if (wanted.has(r.value) && kinds.includes(r.kind) && databases.includes(r.database_id)) out.push(r);
     }
     return out;
   }
@@ -208,7 +205,10 @@ const keyLookups = new WeakMap<SQLite.Database, SQLite.Statement>();
 function keyLookup(reader: SQLite.Database): SQLite.Statement {
   let s = keyLookups.get(reader);
   if (!s) {
-    s = reader.prepare('select record_id, database_id, kind, value from record_keys where folded = ?');
+    // One statement and one read transaction for any number of values: each is an index lookup.
+    s = reader.prepare(
+      'select record_id, database_id, kind, value from record_keys where folded in (select value from json_each(?))',
+    );
     keyLookups.set(reader, s);
   }
   return s;

@@ -265,13 +265,31 @@ async function screen<T>(
   const visible = findings
     .map((f) => ({ ...f, access: f.access ?? decidedRows.get(f.row.id) }))
     .filter((f): f is Finding & { access: 'see' | 'exists' } => f.access !== undefined);
+  const hitItems = new Set(visible.map((f) => f.item));
+  const summary = {
+    checked: checks.length,
+    hits: hitItems.size,
+    noHits: checks.length - hitItems.size,
+    invalid: parsed.length - checks.length,
+  };
   const found: Found[] = visible.map((f) => ({
     row: f.row,
     access: f.access,
     match: f.match,
     query: f.query,
   }));
-  const hitIds = await reportHits(ctx, principal, found, { kind: 'screening', query: kind, purpose }, meta);
+  // One audit write for the call: the check itself and every hit it made.
+  const hitIds = await reportHits(ctx, principal, found, { kind: 'screening', query: kind, purpose }, meta, [
+    {
+      actor: principal,
+      action: 'screening.check',
+      purpose,
+      target: { type: 'screening', id: kind },
+      outcome: 'success',
+      requestId: meta.requestId,
+      details: { items: parsed.length, ...summary, digest: digestOf(body.items) },
+    },
+  ]);
 
   const hitsByItem = new Map<number, ScreeningHit[]>();
   for (const f of visible) {
@@ -286,21 +304,6 @@ async function screen<T>(
       ...(hits ? { hits } : {}),
       ...(echo ? echo(p.check) : {}),
     };
-  });
-  const summary = {
-    checked: checks.length,
-    hits: hitsByItem.size,
-    noHits: checks.length - hitsByItem.size,
-    invalid: parsed.length - checks.length,
-  };
-  await ctx.audit.record({
-    actor: principal,
-    action: 'screening.check',
-    purpose,
-    target: { type: 'screening', id: kind },
-    outcome: 'success',
-    requestId: meta.requestId,
-    details: { items: parsed.length, ...summary, digest: digestOf(body.items) },
   });
   return { summary, items };
 }

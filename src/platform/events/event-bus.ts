@@ -3,6 +3,7 @@
 // the new rows; on SQLite (one process) the publisher wakes its own process.
 import type pg from 'pg';
 import type { DbHandle } from '../db/connect.js';
+import type { Tx } from '../db/schema.js';
 import type { AccessDescriptor } from '../policy/access.js';
 import { nowIso } from '../time.js';
 
@@ -89,6 +90,45 @@ export class EventBus {
       this.wake();
     }
     return Number(row.id);
+  }
+
+  /**
+   * Several events, written in one transaction with the caller's own writes (`alongside`), so
+   * that the events exist exactly when those writes do, at the cost of one commit. Listeners are
+   * woken once it has committed.
+   */
+  async publishAll(
+    events: { topic: string; payload: Record<string, unknown>; access: AccessDescriptor }[],
+    alongside?: (tx: Tx) => Promise<void>,
+  ): Promise<number[]> {
+    const at = nowIso();
+    const ids = await this.handle.db.transaction().execute(async (tx) => {
+      if (alongside) await alongside(tx);
+      const out: number[] = [];
+      for (const e of events) {
+        const row = await tx
+          .insertInto('events')
+          .values({
+            at,
+            topic: e.topic,
+            payload: JSON.stringify(e.payload),
+            access: JSON.stringify(e.access),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        out.push(Number(row.id));
+      }
+      return out;
+    });
+    if (ids.length > 0) {
+      if (this.handle.dialect === 'postgres') {
+        // One notification wakes every listener, which then reads all the new rows.
+        await this.handle.pool!.query('SELECT pg_notify($1, $2)', [CHANNEL, String(ids.at(-1))]);
+      } else {
+        this.wake();
+      }
+    }
+    return ids;
   }
 
   /** Events after `afterId`, for a client resuming with Last-Event-ID. */

@@ -2,6 +2,7 @@
 // stream and a row in its hit inbox, with who searched, from which unit, when and why — and the
 // two bureaus can talk about it in replies on the hit.
 import type { AppContext, RequestMeta } from '../../../context.js';
+import type { AuditInput } from '../../../platform/audit/audit.types.js';
 import type { Principal } from '../../../platform/auth/principal.js';
 import { type Capability, GENERAL_SECRETARIAT, hasRole } from '../../../platform/auth/principal.js';
 import type { HitTable, RecordTable } from '../../../platform/db/schema.js';
@@ -40,7 +41,8 @@ function toBureau(bureau: string, capability: string) {
 
 /**
  * Records one hit per found record of another bureau, audits each against the owner (so the
- * owner's DPO sees it), and notifies each owner. Returns the hit id per record id.
+ * owner's DPO sees it) together with the caller's own audit events (`also`: the search itself,
+ * in the same atomic write), and notifies each owner once. Returns the hit id per record id.
  */
 export async function reportHits(
   ctx: AppContext,
@@ -48,10 +50,14 @@ export async function reportHits(
   found: Found[],
   search: SearchInfo,
   meta: RequestMeta,
+  also: AuditInput[] = [],
 ): Promise<Map<string, string>> {
   const foreign = found.filter((f) => f.row.owner_bureau !== principal.bureau);
   const ids = new Map<string, string>();
-  if (foreign.length === 0) return ids;
+  if (foreign.length === 0) {
+    await ctx.audit.recordMany(also);
+    return ids;
+  }
   const at = nowIso();
   const unit = principal.unitId ? await findUnitById(ctx.db, principal.unitId) : undefined;
   const hits: HitTable[] = foreign.map((f) => ({
@@ -73,9 +79,10 @@ export async function reportHits(
     match: f.match,
     owner_seen_at: null,
   }));
-  await store.insertHits(ctx.db, hits);
-  await ctx.audit.recordMany(
-    hits.map((h) => ({
+  // Audited first: nothing is stored or told of a hit that could not be audited.
+  await ctx.audit.recordMany([
+    ...also,
+    ...hits.map((h) => ({
       actor: principal,
       action: 'record.hit',
       purpose: search.purpose,
@@ -84,7 +91,7 @@ export async function reportHits(
       requestId: meta.requestId,
       details: { hit: h.id, database: h.database_id, search: search.kind, access: h.access, match: h.match },
     })),
-  );
+  ]);
   for (const h of hits) ids.set(h.record_id, h.id);
   // One event per owner bureau (and capability domain, which decides who there may read it): a
   // manifest that hits forty of a bureau's records tells it once, with the list (the first
@@ -96,34 +103,38 @@ export async function reportHits(
     list.push({ hit: h, row: foreign[i]!.row });
     groups.set(key, list);
   }
-  for (const list of groups.values()) {
-    const first = list[0]!;
-    await ctx.events.publish(
-      'records.hit',
-      {
-        hitId: first.hit.id,
-        recordId: first.hit.record_id,
-        database: first.hit.database_id,
-        label: first.row.label,
-        searcherBureau: first.hit.searcher_bureau,
-        searcherUnit: first.hit.searcher_unit_name,
-        searchKind: first.hit.search_kind,
-        at: first.hit.at,
-        count: list.length,
-        ...(list.length > 1
-          ? {
-              hits: list.map(({ hit, row }) => ({
-                hitId: hit.id,
-                recordId: hit.record_id,
-                database: hit.database_id,
-                label: row.label,
-              })),
-            }
-          : {}),
-      },
-      toBureau(first.hit.owner_bureau, first.row.capability),
-    );
-  }
+  // The hits and their events in one transaction: one disk flush, and never one without the other.
+  await ctx.events.publishAll(
+    [...groups.values()].map((list) => {
+      const first = list[0]!;
+      return {
+        topic: 'records.hit',
+        payload: {
+          hitId: first.hit.id,
+          recordId: first.hit.record_id,
+          database: first.hit.database_id,
+          label: first.row.label,
+          searcherBureau: first.hit.searcher_bureau,
+          searcherUnit: first.hit.searcher_unit_name,
+          searchKind: first.hit.search_kind,
+          at: first.hit.at,
+          count: list.length,
+          ...(list.length > 1
+            ? {
+                hits: list.map(({ hit, row }) => ({
+                  hitId: hit.id,
+                  recordId: hit.record_id,
+                  database: hit.database_id,
+                  label: row.label,
+                })),
+              }
+            : {}),
+        },
+        access: toBureau(first.hit.owner_bureau, first.row.capability),
+      };
+    }),
+    (tx) => store.insertHits(tx, hits),
+  );
   return ids;
 }
 

@@ -2,8 +2,16 @@
 import { sql } from 'kysely';
 import type { Executor, HitReplyTable, HitTable } from '../../../platform/db/schema.js';
 
+// 17 columns × 1,000 rows stays under SQLite's 32,766 bound values (a manifest may hit thousands).
+const HITS_PER_INSERT = 1000;
+
 export async function insertHits(ex: Executor, hits: HitTable[]) {
-  if (hits.length > 0) await ex.insertInto('hits').values(hits).execute();
+  for (let i = 0; i < hits.length; i += HITS_PER_INSERT) {
+    await ex
+      .insertInto('hits')
+      .values(hits.slice(i, i + HITS_PER_INSERT))
+      .execute();
+  }
 }
 
 export function findHit(ex: Executor, id: string) {

@@ -61,16 +61,20 @@ async function finish(
   /** Which finds are hits (all, unless near misses are shown too, as /match does). */
   isHit: (f: Found & { detail: Record<string, unknown> }) => boolean = () => true,
 ): Promise<SearchResult[]> {
-  const hitIds = await reportHits(ctx, principal, found.filter(isHit), search, meta);
-  await ctx.audit.record({
-    actor: principal,
-    action: 'record.search',
-    purpose: search.purpose,
-    target: { type: 'search', id: search.kind },
-    outcome: 'success',
-    requestId: meta.requestId,
-    details: { ...auditDetails, results: found.length, hits: hitIds.size },
-  });
+  const hits = found.filter(isHit);
+  const foreign = new Set(hits.filter((f) => f.row.owner_bureau !== principal.bureau).map((f) => f.row.id));
+  // The search's own audit event is written with its hits' events, in one atomic write.
+  const hitIds = await reportHits(ctx, principal, hits, search, meta, [
+    {
+      actor: principal,
+      action: 'record.search',
+      purpose: search.purpose,
+      target: { type: 'search', id: search.kind },
+      outcome: 'success',
+      requestId: meta.requestId,
+      details: { ...auditDetails, results: found.length, hits: foreign.size },
+    },
+  ]);
   return found.map((f) => ({
     access: f.access,
     match: f.match,

@@ -11,6 +11,8 @@
 //   by version and re-read when they changed. A record deleted elsewhere drops out when the
 //   search service finds it gone; a full reload every quarter of an hour catches what the
 //   overlap cannot (an all-or-nothing import run elsewhere for longer than the overlap).
+
+import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../platform/db/schema.js';
 import type { DatabaseId } from '../records/catalogue/catalogue.types.js';
@@ -169,14 +171,25 @@ async function catchUp(db: Db, s: State, foreign: boolean) {
     // Everything committed before the last check (or load) began was read then; what committed
     // since was stamped at most OVERLAP before it committed. Not the latest `updated_at` seen:
     // an import stamps all its rows with its start time, and they would be re-read forever.
-    const since = new Date(s.lastForeignCheck - OVERLAP_MS).toISOString();
-    const stamped = await db
-      .selectFrom('records')
-      .select(['id', 'version'])
-      .where('database_id', 'in', PERSON_DATABASES)
-      .where('updated_at', '>=', since)
-      .execute();
-    for (const r of stamped) if (s.index.versionOf(r.id) !== r.version) ids.add(r.id);
+    // Read in pages along the (updated_at, id) index, so that the checks in the minute after a
+    // large import (a million rows stamped alike) let other requests run between pages.
+    let after = { at: new Date(s.lastForeignCheck - OVERLAP_MS).toISOString(), id: '' };
+    for (;;) {
+      const page = await db
+        .selectFrom('records')
+        .select(['id', 'version', 'updated_at', 'database_id'])
+        .where(sql<boolean>`(updated_at, id) > (${after.at}, ${after.id})`)
+        .orderBy('updated_at')
+        .orderBy('id')
+        .limit(PAGE)
+        .execute();
+      for (const r of page) {
+        if (personDatabases.has(r.database_id) && s.index.versionOf(r.id) !== r.version) ids.add(r.id);
+      }
+      if (page.length < PAGE) break;
+      const last = page.at(-1)!;
+      after = { at: last.updated_at, id: last.id };
+    }
     s.lastForeignCheck = started;
   }
   const list = [...ids];

@@ -188,6 +188,17 @@ const personIndex: Migration = {
   },
 };
 
+/**
+ * Other processes' writes are read page by page in (updated_at, id) order, so that the check
+ * after a million-row import never reads them in one blocking query.
+ */
+const recordsUpdatedById: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.createIndex('records_updated_id').on('records').columns(['updated_at', 'id']).execute();
+    await db.schema.dropIndex('records_updated').execute();
+  },
+};
+
 /** Every migration, in order. Append; never edit one that has shipped. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
@@ -195,6 +206,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0002_totp_last_step': totpLastStep,
     '0003_records': recordsMigration(dialect),
     '0004_person_index': personIndex,
+    '0005_records_updated_id': recordsUpdatedById,
   };
 }
 

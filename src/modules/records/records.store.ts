@@ -79,9 +79,26 @@ export async function findRecord(ex: Executor, id: string): Promise<RecordTable 
   return ex.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findRecords(ex: Executor, ids: string[]): Promise<RecordTable[]> {
+export async function findRecords(
+  ex: Executor,
+  ids: string[],
+  /** A read-only SQLite connection (border checks): one prepared statement, no query building. */
+  reader?: SQLite.Database,
+): Promise<RecordTable[]> {
   if (ids.length === 0) return [];
+  if (reader) return recordsById(reader).all(JSON.stringify(ids)) as RecordTable[];
   return ex.selectFrom('records').selectAll().where('id', 'in', ids).execute();
+}
+
+const recordsByIdStatements = new WeakMap<SQLite.Database, SQLite.Statement>();
+
+function recordsById(reader: SQLite.Database): SQLite.Statement {
+  let s = recordsByIdStatements.get(reader);
+  if (!s) {
+    s = reader.prepare('select * from records where id in (select value from json_each(?))');
+    recordsByIdStatements.set(reader, s);
+  }
+  return s;
 }
 
 /** The records a bureau already holds under these reference numbers, by reference. */

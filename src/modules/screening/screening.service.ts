@@ -99,7 +99,7 @@ async function rowsOfKeys(ctx: AppContext, keys: { record_id: string }[]) {
   const ids = [...new Set(keys.map((k) => k.record_id))];
   const rows = new Map<string, RecordTable>();
   for (let i = 0; i < ids.length; i += 500) {
-    for (const r of await store.findRecords(ctx.db, ids.slice(i, i + 500))) {
+    for (const r of await store.findRecords(ctx.db, ids.slice(i, i + 500), ctx.handle.reader?.())) {
       if (r.status === 'active') rows.set(r.id, r);
     }
   }

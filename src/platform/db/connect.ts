@@ -66,9 +66,8 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): DbH
               reader.pragma('query_only = ON');
               reader.pragma('busy_timeout = 5000');
               reader.pragma('cache_size = -65536');
-              // Pages read through a memory map, not a system call each: a border check is a
-              // handful of index pages of a file that may be larger than the page cache.
-              reader.pragma('mmap_size = 2147483648');
+              // No memory map: the file grows with every audit batch, and each growth would remap
+              // it and fault every page in again (measured: three times slower lookups).
             }
             return reader;
           },

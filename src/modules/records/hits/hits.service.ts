@@ -39,6 +39,23 @@ function toBureau(bureau: string, capability: string) {
   };
 }
 
+// A border post's hits name its unit; read once a minute, not once per hit.
+const UNIT_NAME_MS = 60_000;
+const unitNames = new WeakMap<AppContext['db'], Map<string, { name: string | null; at: number }>>();
+
+async function unitNameOf(ctx: AppContext, unitId: string): Promise<string | null> {
+  let names = unitNames.get(ctx.db);
+  if (!names) {
+    names = new Map();
+    unitNames.set(ctx.db, names);
+  }
+  const known = names.get(unitId);
+  if (known && Date.now() - known.at < UNIT_NAME_MS) return known.name;
+  const name = (await findUnitById(ctx.db, unitId))?.name ?? null;
+  names.set(unitId, { name, at: Date.now() });
+  return name;
+}
+
 /**
  * Records one hit per found record of another bureau, audits each against the owner (so the
  * owner's DPO sees it) together with the caller's own audit events (`also`: the search itself,
@@ -59,7 +76,7 @@ export async function reportHits(
     return ids;
   }
   const at = nowIso();
-  const unit = principal.unitId ? await findUnitById(ctx.db, principal.unitId) : undefined;
+  const unitName = principal.unitId ? await unitNameOf(ctx, principal.unitId) : null;
   const hits: HitTable[] = foreign.map((f) => ({
     id: uuid7(),
     at,
@@ -71,7 +88,7 @@ export async function reportHits(
     searcher_name: principal.name,
     searcher_bureau: principal.bureau,
     searcher_unit: principal.unitId,
-    searcher_unit_name: unit?.name ?? null,
+    searcher_unit_name: unitName,
     purpose: search.purpose,
     search_kind: search.kind,
     query: (f.query ?? search.query).slice(0, 500),

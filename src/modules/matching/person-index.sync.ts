@@ -33,6 +33,8 @@ interface State {
   lastForeignCheck: number;
   loadedAt: number;
   busy: Promise<void> | null;
+  /** A look for other processes' writes, running behind the searches. */
+  scanning: Promise<void> | null;
   /** A periodic reload running behind the searches, and what changed meanwhile. */
   reloading: Promise<void> | null;
   replay: Set<string>;
@@ -57,6 +59,7 @@ function stateOf(db: Db): State {
       lastForeignCheck: 0,
       loadedAt: 0,
       busy: null,
+      scanning: null,
       reloading: null,
       replay: new Set(),
       loadSeconds: 0,
@@ -112,9 +115,17 @@ export async function personIndexOf(ctx: AppContext): Promise<PersonIndex> {
         s.reloading = null;
       });
   }
-  const foreign = now - s.lastForeignCheck >= personIndexTiming.foreignCheckMs;
-  if (s.loadedAt > 0 && !foreign && s.written.size === 0 && s.removed.size === 0) return s.index;
-  s.busy = (s.loadedAt === 0 ? reload(ctx.db, s) : catchUp(ctx.db, s, foreign)).finally(() => {
+  // Other processes' writes are looked for behind the searches (after a million-row import the
+  // look reads a million stamps); what it finds is caught up by the next search.
+  if (s.loadedAt > 0 && !s.scanning && now - s.lastForeignCheck >= personIndexTiming.foreignCheckMs) {
+    s.scanning = scanForeignWrites(ctx.db, s)
+      .catch(() => {}) // looked for again at the next search
+      .finally(() => {
+        s.scanning = null;
+      });
+  }
+  if (s.loadedAt > 0 && s.written.size === 0 && s.removed.size === 0) return s.index;
+  s.busy = (s.loadedAt === 0 ? reload(ctx.db, s) : catchUp(ctx.db, s)).finally(() => {
     s.busy = null;
   });
   await s.busy;
@@ -160,38 +171,41 @@ async function reload(db: Db, s: State) {
   s.replay.clear();
 }
 
-async function catchUp(db: Db, s: State, foreign: boolean) {
+/**
+ * Records other processes changed: everything committed before the last look (or load) began
+ * was read then; what committed since was stamped at most OVERLAP before it committed. Not the
+ * latest `updated_at` seen: an import stamps all its rows with its start time, and they would
+ * be re-read forever. Read in pages along the (updated_at, id) index, so that the looks after a
+ * large import (a million rows stamped alike) let other requests run between pages.
+ */
+async function scanForeignWrites(db: Db, s: State) {
+  const started = Date.now();
+  let after = { at: new Date(s.lastForeignCheck - OVERLAP_MS).toISOString(), id: '' };
+  for (;;) {
+    const page = await db
+      .selectFrom('records')
+      .select(['id', 'version', 'updated_at', 'database_id'])
+      .where(sql<boolean>`(updated_at, id) > (${after.at}, ${after.id})`)
+      .orderBy('updated_at')
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+    for (const r of page) {
+      if (personDatabases.has(r.database_id) && s.index.versionOf(r.id) !== r.version) s.written.add(r.id);
+    }
+    if (page.length < PAGE) break;
+    const last = page.at(-1)!;
+    after = { at: last.updated_at, id: last.id };
+  }
+  s.lastForeignCheck = started;
+}
+
+async function catchUp(db: Db, s: State) {
   const ids = new Set(s.written);
   s.written.clear();
   for (const id of s.removed) s.index.remove(id);
   if (s.reloading) for (const id of [...ids, ...s.removed]) s.replay.add(id);
   s.removed.clear();
-  if (foreign) {
-    const started = Date.now();
-    // Everything committed before the last check (or load) began was read then; what committed
-    // since was stamped at most OVERLAP before it committed. Not the latest `updated_at` seen:
-    // an import stamps all its rows with its start time, and they would be re-read forever.
-    // Read in pages along the (updated_at, id) index, so that the checks in the minute after a
-    // large import (a million rows stamped alike) let other requests run between pages.
-    let after = { at: new Date(s.lastForeignCheck - OVERLAP_MS).toISOString(), id: '' };
-    for (;;) {
-      const page = await db
-        .selectFrom('records')
-        .select(['id', 'version', 'updated_at', 'database_id'])
-        .where(sql<boolean>`(updated_at, id) > (${after.at}, ${after.id})`)
-        .orderBy('updated_at')
-        .orderBy('id')
-        .limit(PAGE)
-        .execute();
-      for (const r of page) {
-        if (personDatabases.has(r.database_id) && s.index.versionOf(r.id) !== r.version) ids.add(r.id);
-      }
-      if (page.length < PAGE) break;
-      const last = page.at(-1)!;
-      after = { at: last.updated_at, id: last.id };
-    }
-    s.lastForeignCheck = started;
-  }
   const list = [...ids];
   for (let i = 0; i < list.length; i += 500) {
     const chunk = list.slice(i, i + 500);

@@ -33,8 +33,9 @@ interface State {
   lastForeignCheck: number;
   loadedAt: number;
   busy: Promise<void> | null;
-  /** A look for other processes' writes, running behind the searches. */
+  /** A look for other processes' writes, running behind the searches, and how long the last took. */
   scanning: Promise<void> | null;
+  lastScanMs: number;
   /** A periodic reload running behind the searches, and what changed meanwhile. */
   reloading: Promise<void> | null;
   replay: Set<string>;
@@ -60,6 +61,7 @@ function stateOf(db: Db): State {
       loadedAt: 0,
       busy: null,
       scanning: null,
+      lastScanMs: 0,
       reloading: null,
       replay: new Set(),
       loadSeconds: 0,
@@ -117,7 +119,8 @@ export async function personIndexOf(ctx: AppContext): Promise<PersonIndex> {
   }
   // Other processes' writes are looked for behind the searches (after a million-row import the
   // look reads a million stamps); what it finds is caught up by the next search.
-  if (s.loadedAt > 0 && !s.scanning && now - s.lastForeignCheck >= personIndexTiming.foreignCheckMs) {
+  const scanEvery = Math.max(personIndexTiming.foreignCheckMs, 10 * s.lastScanMs);
+  if (s.loadedAt > 0 && !s.scanning && now - s.lastForeignCheck >= scanEvery) {
     s.scanning = scanForeignWrites(ctx.db, s)
       .catch(() => {}) // looked for again at the next search
       .finally(() => {
@@ -198,6 +201,8 @@ async function scanForeignWrites(db: Db, s: State) {
     after = { at: last.updated_at, id: last.id };
   }
   s.lastForeignCheck = started;
+  // A long look (a large import in the window) is not repeated more than a tenth of the time.
+  s.lastScanMs = Date.now() - started;
 }
 
 async function catchUp(db: Db, s: State) {

@@ -19,6 +19,8 @@ export interface BatchCommitter {
    */
   commit(rows: readonly PendingRow[]): Promise<Committed>;
   close(): Promise<void>;
+  /** How long a lone event should wait for others to share its commit. */
+  readonly gatherMs: number;
 }
 
 const COLUMNS = [
@@ -62,6 +64,8 @@ class HeadMovedError extends Error {
  * which has a single connection and so no one to race with.
  */
 class KyselyCommitter implements BatchCommitter {
+  // A commit holds a connection and a round trip: worth waiting a moment for company.
+  readonly gatherMs = 2;
   constructor(
     private readonly db: Db,
     private readonly lockHead: boolean,

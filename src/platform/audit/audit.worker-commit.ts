@@ -118,6 +118,8 @@ function sqliteModulePath(): string {
 }
 
 export class SqliteWorkerCommitter {
+  // Commits cost the server's thread a message; disk flushes are grouped in the worker anyway.
+  readonly gatherMs = 0;
   private readonly worker: Worker;
   /** Awaited answers: `committed` then, for a batch that committed, `durable`. */
   private readonly pending = new Map<number, { resolve(r: Reply): void; reject(e: unknown): void }>();

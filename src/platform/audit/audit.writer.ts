@@ -12,7 +12,11 @@ export { AuditInputError } from './audit.row.js';
 export interface AuditLogOptions {
   /** Most events in one transaction (default 500). */
   maxBatch?: number;
-  /** How long a lone event waits for company before it is committed (default 2 ms). */
+  /**
+   * How long a lone event waits for company before it is committed: default 2 ms where a commit
+   * holds a connection (PostgreSQL), none where a worker thread commits (a SQLite file), whose
+   * disk flushes are grouped anyway.
+   */
   maxDelayMs?: number;
 }
 
@@ -50,7 +54,8 @@ export class AuditLog {
   private readonly maxDelayMs: number;
   private queue: Waiter[] = [];
   private queuedRows = 0;
-  private timer: NodeJS.Timeout | null = null;
+  /** Cancels the pending start of a batch (a timer, or an immediate when there is no delay). */
+  private timer: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private closed = false;
   /** Batches committed whose durability is still awaited. */
@@ -58,10 +63,10 @@ export class AuditLog {
 
   constructor(handle: DbHandle, opts: AuditLogOptions = {}) {
     this.maxBatch = opts.maxBatch ?? 500;
-    this.maxDelayMs = opts.maxDelayMs ?? 2;
+    this.committer = committerFor(handle);
+    this.maxDelayMs = opts.maxDelayMs ?? this.committer.gatherMs;
     if (!Number.isInteger(this.maxBatch) || this.maxBatch < 1) throw new RangeError('maxBatch must be ≥ 1');
     if (!(this.maxDelayMs >= 0)) throw new RangeError('maxDelayMs must be ≥ 0');
-    this.committer = committerFor(handle);
   }
 
   record(input: AuditInput): Promise<AuditEvent> {
@@ -105,12 +110,21 @@ export class AuditLog {
     // A running loop picks up whatever is queued when its current commit ends.
     if (this.loop) return;
     if (this.queuedRows >= this.maxBatch) this.start();
-    else if (!this.timer) this.timer = setTimeout(() => this.start(), this.maxDelayMs);
+    else if (!this.timer) {
+      if (this.maxDelayMs > 0) {
+        const t = setTimeout(() => this.start(), this.maxDelayMs);
+        this.timer = () => clearTimeout(t);
+      } else {
+        // Still one turn of the event loop: the requests already read join this batch.
+        const i = setImmediate(() => this.start());
+        this.timer = () => clearImmediate(i);
+      }
+    }
   }
 
   private start() {
     if (this.timer) {
-      clearTimeout(this.timer);
+      this.timer();
       this.timer = null;
     }
     if (this.loop || this.queue.length === 0) return;

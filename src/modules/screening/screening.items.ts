@@ -3,17 +3,12 @@
 import countries from 'i18n-iso-countries';
 import type { FieldIssue } from '../records/catalogue/catalogue.types.js';
 import { vinProblems } from '../records/databases/check-digits.js';
+import { TRAVEL_TYPES } from '../records/databases/documents.js';
 import { icaoToAlpha2, travelDocumentFromMrz } from '../records/databases/mrz-entry.js';
 import { normaliseIdentifier } from '../records/search/normalise.js';
 
-export const DOCUMENT_TYPES = [
-  'passport',
-  'identity_card',
-  'visa',
-  'residence_permit',
-  'travel_document',
-  'other',
-] as const;
+/** The document types a check may name: those the travel documents database records. */
+export const DOCUMENT_TYPES = TRAVEL_TYPES;
 const SEXES = ['female', 'male', 'unknown'] as const;
 
 export interface DocumentCheck {

@@ -16,7 +16,7 @@ import {
 } from './fields.js';
 import { travelDocumentFromMrz } from './mrz-entry.js';
 
-const TRAVEL_TYPES = [
+export const TRAVEL_TYPES = [
   'passport',
   'identity_card',
   'visa',

@@ -137,6 +137,20 @@ describe('border screening in the console', () => {
     await fr.context().close();
   });
 
+  it('tells an officer whose post may only screen to contact the owner bureau, without the record', async () => {
+    const gate = await signedIn('fr.gate');
+    await openScreening(gate);
+    await gate.getByTestId('mrz-input').fill(stolenMrz());
+    await gate.getByTestId('mrz-check').click();
+    const hit = result(gate, 'hit');
+    await hit.waitFor();
+    const card = hit.getByTestId('hit').first();
+    assert.match(await card.getByTestId('hit-contact').innerText(), /Contact the owner bureau.*JO/);
+    assert.equal(await card.getByTestId('hit-record').count(), 0);
+    await shot(gate, 'screening-contact-owner');
+    await gate.context().close();
+  });
+
   it('finds a wanted person typed field by field, with the score and why', async () => {
     const jo = await signedIn('jo.officer');
     const created = await jo.evaluate(async () => {

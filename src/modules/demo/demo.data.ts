@@ -55,10 +55,18 @@ export const DEMO_BUREAUS: DemoBureau[] = [
         kind: 'financial_intelligence',
         capabilities: ['payments', 'databases', 'messaging'],
       },
+      {
+        // Screening only: a hit tells its officers that a record exists and whom to contact.
+        key: 'ory',
+        name: 'Paris-Orly passport control',
+        kind: 'border_post',
+        capabilities: ['screening'],
+      },
     ],
     users: [
       ...standardUsers('fr', ['Camille Laurent', 'Julien Moreau', 'Sophie Bernard', 'Élodie Petit']),
       { username: 'fr.border', displayName: 'Lucas Girard', roles: ['officer'], unit: 'cdg' },
+      { username: 'fr.gate', displayName: 'Manon Dubois', roles: ['officer'], unit: 'ory' },
       { username: 'fr.cyber', displayName: 'Inès Lefèvre', roles: ['officer'], unit: 'cyber' },
     ],
   },

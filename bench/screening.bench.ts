@@ -22,7 +22,6 @@ import SQLite from 'better-sqlite3';
 import { loadConfig } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
 import { createApiKey } from '../src/modules/identity/apikeys.service.js';
-import { FAMILY, FEMALE_GIVEN, MALE_GIVEN } from '../src/modules/matching/eval/arabic-names.js';
 import { syntheticPersons } from '../src/modules/matching/eval/population.js';
 import { mulberry32 } from '../src/modules/matching/eval/rng.js';
 import { readPairs } from '../src/modules/matching/evaluation.js';
@@ -132,32 +131,11 @@ function writeDocumentCsvs(dir: string): {
   return { files, known };
 }
 
-/** Names like the matcher benchmark's (ar2en words and common Arabic names), else common names only. */
+/** Names like the matcher benchmark's: ar2en words and common Arabic names (needs ../shared/testdata). */
 function personSource(seed: number): (count: number) => Iterable<PersonFacts> {
   const names = process.env.MERIDIAN_NAMES_DIR ?? path.resolve(root, '..', 'shared', 'testdata', 'names');
-  const train = path.join(names, 'ar2en-train.txt');
-  if (fs.existsSync(train)) {
-    const pairs = readPairs(train);
-    return (count) => syntheticPersons(pairs, count, seed);
-  }
-  return function* (count) {
-    const rng = mulberry32(seed);
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
-    for (let i = 0; i < count; i++) {
-      const female = rng() < 0.45;
-      const parts = [pick(female ? FEMALE_GIVEN : MALE_GIVEN), pick(MALE_GIVEN), pick(FAMILY)];
-      const name = parts.map((f) => pick(f.latin)).join(' ');
-      const y = 1940 + Math.floor(rng() * 66);
-      const m = 1 + Math.floor(rng() * 12);
-      const d = 1 + Math.floor(rng() * 28);
-      yield {
-        names: [name],
-        dateOfBirth: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-        sex: female ? 'female' : 'male',
-        nationalities: [pick(OWNERS)],
-      };
-    }
-  };
+  const pairs = readPairs(path.join(names, 'ar2en-train.txt'));
+  return (count) => syntheticPersons(pairs, count, seed);
 }
 
 /** The persons, one CSV per owner. Returns a sample of those a border acts on, to be looked up. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// The `meridian` command: serve, migrate, demo, import, export, user add, apikey create, audit verify.
 import fs from 'node:fs';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
@@ -11,7 +12,6 @@ import { createApiKey } from './modules/identity/apikeys.service.js';
 import { currentTotp } from './modules/identity/totp.js';
 import { HUMAN_ROLES } from './modules/identity/users.schema.js';
 import { createUser } from './modules/identity/users.service.js';
-// The `meridian` command: serve, migrate, demo, import, export, user add, apikey create, audit verify.
 import { personIndexOf, personIndexStats } from './modules/matching/person-index.sync.js';
 import {
   countLines,

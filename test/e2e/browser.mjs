@@ -31,3 +31,18 @@ export async function signedIn(browser, url, username, locale = 'en-GB') {
   await page.getByTestId('dashboard-title').waitFor();
   return page;
 }
+
+/** Records `body` in database `db` as the signed-in page's user, through the API; the HTTP status. */
+export function recordAs(page, db, body) {
+  return page.evaluate(
+    async ({ db, body }) => {
+      const res = await fetch(`/api/v1/databases/${db}/records`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return res.status;
+    },
+    { db, body },
+  );
+}

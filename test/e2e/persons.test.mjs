@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, signedIn as signInAs } from './browser.mjs';
+import { launchBrowser, recordAs, signedIn as signInAs } from './browser.mjs';
 import { screenshots, startServer } from './server.mjs';
 
 let server;
@@ -29,28 +29,21 @@ const shot = (page, name) => page.screenshot({ path: path.join(screenshots, `${n
 describe('person screening in the console', () => {
   it('finds an Arabic-script record from a French spelling and explains why', async () => {
     const jo = await signedIn('jo.officer');
-    const created = await jo.evaluate(async () => {
-      const res = await fetch('/api/v1/databases/nominal/records', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          reference: 'JO-E2E-P1',
-          restriction: { mode: 'everyone' },
-          handling: 'official',
-          purpose: 'Wanted for the Amman bank robbery of March',
-          legalBasis: 'Jordanian code of criminal procedure, art. 112',
-          sourceReliability: 'B',
-          infoAccuracy: 2,
-          data: {
-            names: [{ written: 'محمد عبد الله الخطيب', script: 'Arab' }],
-            sex: 'male',
-            dateOfBirth: '1981-03-02',
-            nationalities: ['JO'],
-            status: 'wanted',
-          },
-        }),
-      });
-      return res.status;
+    const created = await recordAs(jo, 'nominal', {
+      reference: 'JO-E2E-P1',
+      restriction: { mode: 'everyone' },
+      handling: 'official',
+      purpose: 'Wanted for the Amman bank robbery of March',
+      legalBasis: 'Jordanian code of criminal procedure, art. 112',
+      sourceReliability: 'B',
+      infoAccuracy: 2,
+      data: {
+        names: [{ written: 'محمد عبد الله الخطيب', script: 'Arab' }],
+        sex: 'male',
+        dateOfBirth: '1981-03-02',
+        nationalities: ['JO'],
+        status: 'wanted',
+      },
     });
     assert.equal(created, 201);
 

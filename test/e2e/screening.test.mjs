@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, signedIn as signInAs } from './browser.mjs';
+import { launchBrowser, recordAs, signedIn as signInAs } from './browser.mjs';
 import { screenshots, startServer } from './server.mjs';
 
 let server;
@@ -153,28 +153,21 @@ describe('border screening in the console', () => {
 
   it('finds a wanted person typed field by field, with the score and why', async () => {
     const jo = await signedIn('jo.officer');
-    const created = await jo.evaluate(async () => {
-      const res = await fetch('/api/v1/databases/nominal/records', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          reference: 'JO-E2E-S1',
-          restriction: { mode: 'everyone' },
-          handling: 'official',
-          purpose: 'Wanted for the Aqaba port fraud',
-          legalBasis: 'Jordanian code of criminal procedure, art. 112',
-          sourceReliability: 'B',
-          infoAccuracy: 2,
-          data: {
-            names: [{ written: 'خالد محمود الزعبي', script: 'Arab', latin: 'Khaled Mahmoud Al-Zoubi' }],
-            sex: 'male',
-            dateOfBirth: '1977-09-21',
-            nationalities: ['JO'],
-            status: 'wanted',
-          },
-        }),
-      });
-      return res.status;
+    const created = await recordAs(jo, 'nominal', {
+      reference: 'JO-E2E-S1',
+      restriction: { mode: 'everyone' },
+      handling: 'official',
+      purpose: 'Wanted for the Aqaba port fraud',
+      legalBasis: 'Jordanian code of criminal procedure, art. 112',
+      sourceReliability: 'B',
+      infoAccuracy: 2,
+      data: {
+        names: [{ written: 'خالد محمود الزعبي', script: 'Arab', latin: 'Khaled Mahmoud Al-Zoubi' }],
+        sex: 'male',
+        dateOfBirth: '1977-09-21',
+        nationalities: ['JO'],
+        status: 'wanted',
+      },
     });
     assert.equal(created, 201);
     await jo.context().close();

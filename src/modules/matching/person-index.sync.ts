@@ -6,12 +6,12 @@
 //   records they touched; the next search re-reads exactly those before it runs, so an officer
 //   finds what was just recorded.
 // - Writes made by another process (the `meridian import` command, another server on the same
-//   PostgreSQL) are found by their `updated_at`: at most every 5 s the records stamped since the
-//   previous check began, less a 60 s overlap for transactions that committed late, are compared
-//   by version and re-read when they changed. A record deleted elsewhere drops out when the
+//   PostgreSQL) are found by their `updated_at`, behind the searches: at most every 5 s (less
+//   often after a long look) the records stamped since the previous look began, less a 60 s
+//   overlap for transactions that committed late, are compared by version and re-read by the
+//   next search when they changed. A record deleted elsewhere drops out when the
 //   search service finds it gone; a full reload every quarter of an hour catches what the
 //   overlap cannot (an all-or-nothing import run elsewhere for longer than the overlap).
-
 import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../platform/db/schema.js';

@@ -8,7 +8,7 @@ import { errorResponses } from '../../platform/http/schemas.js';
 import { requirePrincipal } from '../identity/auth.hook.js';
 import { metaOf } from '../records/records.routes.js';
 import { ScreeningAnswerSchema } from './screening.schema.js';
-import { MAX_ITEMS, screenDocuments, screenTravellers, screenVehicles } from './screening.service.js';
+import { DOCUMENTS, MAX_ITEMS, type Screening, screen, TRAVELLERS, VEHICLES } from './screening.service.js';
 
 // 10,000 travellers with three-line MRZs and names are about 2.5 MB of JSON.
 const BODY_LIMIT = 8 * 1024 * 1024;
@@ -34,20 +34,20 @@ const ROUTES = [
     summary:
       'Check travel and administrative documents (number, issuing country, type) — one or up to 10,000',
     item: '{ number, issuingCountry, type? }',
-    run: screenDocuments,
+    spec: DOCUMENTS,
   },
   {
     path: '/screening/vehicles',
     summary: 'Check vehicles (VIN, or plate and country) against stolen vehicles — one or up to 10,000',
     item: '{ vin?, plate?, country? }',
-    run: screenVehicles,
+    spec: VEHICLES,
   },
   {
     path: '/screening/travellers',
     summary:
       'Check travellers — from an MRZ (TD1, TD2, TD3) or fields: the document, and the person through the person matcher',
     item: '{ mrz } or { document: { number, issuingCountry, type? }, person: { name, dateOfBirth?, nationality?, sex? } }',
-    run: screenTravellers,
+    spec: TRAVELLERS,
   },
 ] as const;
 
@@ -69,7 +69,13 @@ export async function screeningRoutes(app: FastifyInstance, ctx: AppContext) {
       },
       async (request) => {
         const b = request.body as { items: unknown[]; purpose?: string };
-        return r.run(ctx, requirePrincipal(request), b, metaOf(request, b.purpose));
+        return screen(
+          ctx,
+          requirePrincipal(request),
+          r.spec as Screening<unknown>,
+          b,
+          metaOf(request, b.purpose),
+        );
       },
     );
   }

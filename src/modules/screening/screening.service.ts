@@ -14,6 +14,7 @@ import { type Found, reportHits } from '../records/hits/hits.service.js';
 import { toRecordDto } from '../records/records.row.js';
 import type { RecordDto } from '../records/records.schema.js';
 import * as store from '../records/records.store.js';
+import { normaliseIdentifier } from '../records/search/normalise.js';
 import { personMatcher } from '../records/search/person-matcher.js';
 import { decided, findPersons } from '../records/search/search.service.js';
 import {
@@ -70,7 +71,20 @@ export interface ScreeningAnswer {
   items: ItemResult[];
 }
 
-type Kind = 'documents' | 'vehicles' | 'travellers';
+/** An item that passed parsing, with its place in the call. */
+type Checked<T> = { item: number; check: T };
+
+/** What one route checks: how an item is read, what is looked for, what is echoed back. */
+export interface Screening<T> {
+  kind: 'documents' | 'vehicles' | 'travellers';
+  parse(item: unknown): Parsed<T>;
+  find(
+    ctx: AppContext,
+    principal: Principal,
+    checks: Checked<T>[],
+  ): Promise<(Finding & { access?: 'see' | 'exists' })[]>;
+  echo?(check: T): Pick<ItemResult, 'document' | 'person'>;
+}
 
 /** A record found for an item, before the policy is asked. */
 interface Finding {
@@ -94,54 +108,74 @@ function assertMayScreen(principal: Principal) {
 
 const dataOf = (row: RecordTable) => JSON.parse(row.data) as Record<string, unknown>;
 
+/** A found record and its data, parsed once however many items name it. */
+interface Candidate {
+  row: RecordTable;
+  data: Record<string, unknown>;
+}
+
 /** Active records of the wanted keys, read once for the whole call. */
 async function rowsOfKeys(ctx: AppContext, keys: { record_id: string }[]) {
   const ids = [...new Set(keys.map((k) => k.record_id))];
-  const rows = new Map<string, RecordTable>();
+  const rows = new Map<string, Candidate>();
   for (let i = 0; i < ids.length; i += 500) {
     for (const r of await store.findRecords(ctx.db, ids.slice(i, i + 500), ctx.handle.reader?.())) {
-      if (r.status === 'active') rows.set(r.id, r);
+      if (r.status === 'active') rows.set(r.id, { row: r, data: dataOf(r) });
     }
   }
   return rows;
 }
 
+/** The found records under each key value (`kind value`), for lookups item by item. */
+async function candidatesByKey(ctx: AppContext, keys: store.ExactKey[]) {
+  const rows = await rowsOfKeys(ctx, keys);
+  const byKey = new Map<string, Candidate[]>();
+  for (const k of keys) {
+    const c = rows.get(k.record_id);
+    if (!c) continue;
+    const key = `${k.kind} ${k.value}`;
+    const list = byKey.get(key);
+    if (list) list.push(c);
+    else byKey.set(key, [c]);
+  }
+  return byKey;
+}
+
 /** Documents match on number and issuing country (the number alone is not unique worldwide). */
-async function findDocuments(ctx: AppContext, docs: { item: number; doc: DocumentCheck }[]) {
+async function findDocuments(ctx: AppContext, docs: Checked<DocumentCheck>[]) {
   if (docs.length === 0) return [];
   const keys = await store.findExactKeys(
     ctx.db,
-    docs.map((d) => d.doc.number),
+    docs.map((d) => d.check.number),
     DOCUMENT_KEYS.kinds,
     DOCUMENT_KEYS.databases,
     ctx.handle.reader?.(),
   );
   if (keys.length === 0) return [];
-  const rows = await rowsOfKeys(ctx, keys);
-  const byNumber = new Map<string, RecordTable[]>();
-  for (const k of keys) {
-    const row = rows.get(k.record_id);
-    if (row) byNumber.set(k.value, [...(byNumber.get(k.value) ?? []), row]);
-  }
+  const byKey = await candidatesByKey(ctx, keys);
   const out: Finding[] = [];
-  for (const { item, doc } of docs) {
-    for (const row of byNumber.get(doc.number) ?? []) {
-      if (dataOf(row).issuingCountry !== doc.issuingCountry) continue;
-      out.push({
-        item,
-        check: 'document',
-        row,
-        match: 'exact',
-        query: `${doc.issuingCountry} ${doc.number}`,
-      });
+  for (const { item, check: doc } of docs) {
+    const seen = new Set<string>();
+    for (const kind of DOCUMENT_KEYS.kinds) {
+      for (const { row, data } of byKey.get(`${kind} ${doc.number}`) ?? []) {
+        if (seen.has(row.id) || data.issuingCountry !== doc.issuingCountry) continue;
+        seen.add(row.id);
+        out.push({
+          item,
+          check: 'document',
+          row,
+          match: 'exact',
+          query: `${doc.issuingCountry} ${doc.number}`,
+        });
+      }
     }
   }
   return out;
 }
 
 /** Vehicles match on the VIN, or on the plate (and its country when both sides give one). */
-async function findVehicles(ctx: AppContext, vehicles: { item: number; v: VehicleCheck }[]) {
-  const values = vehicles.flatMap(({ v }) => [v.vin, v.plate].filter((x): x is string => Boolean(x)));
+async function findVehicles(ctx: AppContext, vehicles: Checked<VehicleCheck>[]) {
+  const values = vehicles.flatMap(({ check: v }) => [v.vin, v.plate].filter((x): x is string => Boolean(x)));
   if (values.length === 0) return [];
   const keys = await store.findExactKeys(
     ctx.db,
@@ -151,48 +185,35 @@ async function findVehicles(ctx: AppContext, vehicles: { item: number; v: Vehicl
     ctx.handle.reader?.(),
   );
   if (keys.length === 0) return [];
-  const rows = await rowsOfKeys(ctx, keys);
+  const byKey = await candidatesByKey(ctx, keys);
   const out: Finding[] = [];
-  for (const { item, v } of vehicles) {
+  for (const { item, check: v } of vehicles) {
     const seen = new Set<string>();
-    for (const k of keys) {
-      const row = rows.get(k.record_id);
-      if (!row || seen.has(row.id)) continue;
-      if (k.kind === 'vin' && k.value === v.vin) {
-        seen.add(row.id);
-        out.push({ item, check: 'vehicle', row, match: 'exact', query: `VIN ${v.vin}` });
-      } else if (k.kind === 'plate' && k.value === v.plate && plateCountryAgrees(row, v)) {
-        seen.add(row.id);
-        out.push({
-          item,
-          check: 'vehicle',
-          row,
-          match: 'exact',
-          query: `plate ${v.country ?? ''} ${v.plate}`,
-        });
-      }
+    for (const { row } of v.vin ? (byKey.get(`vin ${v.vin}`) ?? []) : []) {
+      seen.add(row.id);
+      out.push({ item, check: 'vehicle', row, match: 'exact', query: `VIN ${v.vin}` });
+    }
+    for (const { row, data } of v.plate ? (byKey.get(`plate ${v.plate}`) ?? []) : []) {
+      if (seen.has(row.id) || !plateCountryAgrees(data, v)) continue;
+      seen.add(row.id);
+      out.push({ item, check: 'vehicle', row, match: 'exact', query: `plate ${v.country ?? ''} ${v.plate}` });
     }
   }
   return out;
 }
 
-function plateCountryAgrees(row: RecordTable, v: VehicleCheck): boolean {
+function plateCountryAgrees(data: Record<string, unknown>, v: VehicleCheck): boolean {
   if (!v.country) return true;
-  const plates = (dataOf(row).plates ?? []) as { number: string; country?: string }[];
+  const plates = (data.plates ?? []) as { number: string; country?: string }[];
   return plates.some(
-    (p) =>
-      p.number.toUpperCase().replace(/[^A-Z0-9]/g, '') === v.plate && (!p.country || p.country === v.country),
+    (p) => normaliseIdentifier(p.number) === v.plate && (!p.country || p.country === v.country),
   );
 }
 
 /** Persons through the person matcher, at its threshold; only statuses a border acts on. */
-async function findTravellers(
-  ctx: AppContext,
-  principal: Principal,
-  persons: { item: number; p: PersonCheck }[],
-) {
+async function findTravellers(ctx: AppContext, principal: Principal, persons: Checked<PersonCheck>[]) {
   const out: (Finding & { access: 'see' | 'exists' })[] = [];
-  for (const [n, { item, p }] of persons.entries()) {
+  for (const [n, { item, check: p }] of persons.entries()) {
     // A manifest of 10,000 travellers is seconds of matching: let other requests in between.
     if (n > 0 && n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     const found = await findPersons(ctx, principal, prepareQuery(p), {
@@ -237,24 +258,21 @@ function digestOf(items: unknown[]): string {
   return crypto.createHash('sha256').update(JSON.stringify(items)).digest('hex');
 }
 
-async function screen<T>(
+export async function screen<T>(
   ctx: AppContext,
   principal: Principal,
-  kind: Kind,
+  spec: Screening<T>,
   body: { items: unknown[]; purpose?: string },
-  parse: (item: unknown) => Parsed<T>,
-  find: (checks: { item: number; check: T }[]) => Promise<(Finding & { access?: 'see' | 'exists' })[]>,
   meta: RequestMeta,
-  echo?: (check: T) => Pick<ItemResult, 'document' | 'person'>,
 ): Promise<ScreeningAnswer> {
   assertMayScreen(principal);
   const purpose = body.purpose ?? DEFAULT_PURPOSE;
-  const parsed = body.items.map(parse);
-  const checks: { item: number; check: T }[] = [];
+  const parsed = body.items.map((item) => spec.parse(item));
+  const checks: Checked<T>[] = [];
   parsed.forEach((p, item) => {
     if (p.ok) checks.push({ item, check: p.check });
   });
-  const findings = await find(checks);
+  const findings = await spec.find(ctx, principal, checks);
   // The policy decides each record (documents and vehicles here; persons were decided when found).
   const decidedRows = new Map(
     decided(
@@ -279,21 +297,31 @@ async function screen<T>(
     query: f.query,
   }));
   // One audit write for the call: the check itself and every hit it made.
-  const hitIds = await reportHits(ctx, principal, found, { kind: 'screening', query: kind, purpose }, meta, [
-    {
-      actor: principal,
-      action: 'screening.check',
-      purpose,
-      target: { type: 'screening', id: kind },
-      outcome: 'success',
-      requestId: meta.requestId,
-      details: { items: parsed.length, ...summary, digest: digestOf(body.items) },
-    },
-  ]);
+  const hitIds = await reportHits(
+    ctx,
+    principal,
+    found,
+    { kind: 'screening', query: spec.kind, purpose },
+    meta,
+    [
+      {
+        actor: principal,
+        action: 'screening.check',
+        purpose,
+        target: { type: 'screening', id: spec.kind },
+        outcome: 'success',
+        requestId: meta.requestId,
+        details: { items: parsed.length, ...summary, digest: digestOf(body.items) },
+      },
+    ],
+  );
 
   const hitsByItem = new Map<number, ScreeningHit[]>();
   for (const f of visible) {
-    hitsByItem.set(f.item, [...(hitsByItem.get(f.item) ?? []), toHit(f, hitIds.get(f.row.id) ?? null)]);
+    const hit = toHit(f, hitIds.get(f.row.id) ?? null);
+    const list = hitsByItem.get(f.item);
+    if (list) list.push(hit);
+    else hitsByItem.set(f.item, [hit]);
   }
   const items: ItemResult[] = parsed.map((p, index) => {
     if (!p.ok) return { index, status: 'invalid', reasons: p.reasons };
@@ -302,81 +330,37 @@ async function screen<T>(
       index,
       status: hits ? 'hit' : 'no_hit',
       ...(hits ? { hits } : {}),
-      ...(echo ? echo(p.check) : {}),
+      ...(spec.echo ? spec.echo(p.check) : {}),
     };
   });
   return { summary, items };
 }
 
-export function screenDocuments(
-  ctx: AppContext,
-  principal: Principal,
-  body: { items: unknown[]; purpose?: string },
-  meta: RequestMeta,
-) {
-  return screen(
-    ctx,
-    principal,
-    'documents',
-    body,
-    parseDocumentItem,
-    (checks) =>
-      findDocuments(
-        ctx,
-        checks.map((c) => ({ item: c.item, doc: c.check })),
-      ),
-    meta,
-  );
-}
+export const DOCUMENTS: Screening<DocumentCheck> = {
+  kind: 'documents',
+  parse: parseDocumentItem,
+  find: (ctx, _principal, checks) => findDocuments(ctx, checks),
+};
 
-export function screenVehicles(
-  ctx: AppContext,
-  principal: Principal,
-  body: { items: unknown[]; purpose?: string },
-  meta: RequestMeta,
-) {
-  return screen(
-    ctx,
-    principal,
-    'vehicles',
-    body,
-    parseVehicleItem,
-    (checks) =>
-      findVehicles(
-        ctx,
-        checks.map((c) => ({ item: c.item, v: c.check })),
-      ),
-    meta,
-  );
-}
+export const VEHICLES: Screening<VehicleCheck> = {
+  kind: 'vehicles',
+  parse: parseVehicleItem,
+  find: (ctx, _principal, checks) => findVehicles(ctx, checks),
+};
 
-export function screenTravellers(
-  ctx: AppContext,
-  principal: Principal,
-  body: { items: unknown[]; purpose?: string },
-  meta: RequestMeta,
-) {
-  return screen<TravellerCheck>(
-    ctx,
-    principal,
-    'travellers',
-    body,
-    parseTravellerItem,
-    async (checks) => [
-      ...(await findDocuments(
-        ctx,
-        checks.flatMap((c) => (c.check.document ? [{ item: c.item, doc: c.check.document }] : [])),
-      )),
-      ...(await findTravellers(
-        ctx,
-        principal,
-        checks.flatMap((c) => (c.check.person ? [{ item: c.item, p: c.check.person }] : [])),
-      )),
-    ],
-    meta,
-    (check) => ({
-      ...(check.document ? { document: check.document } : {}),
-      ...(check.person ? { person: check.person } : {}),
-    }),
-  );
-}
+export const TRAVELLERS: Screening<TravellerCheck> = {
+  kind: 'travellers',
+  parse: parseTravellerItem,
+  async find(ctx, principal, checks) {
+    const part = <K extends 'document' | 'person'>(key: K) =>
+      checks.flatMap((c) => (c.check[key] ? [{ item: c.item, check: c.check[key]! }] : []));
+    return [
+      ...(await findDocuments(ctx, part('document'))),
+      ...(await findTravellers(ctx, principal, part('person'))),
+    ];
+  },
+  echo: (check) => ({
+    ...(check.document ? { document: check.document } : {}),
+    ...(check.person ? { person: check.person } : {}),
+  }),
+};

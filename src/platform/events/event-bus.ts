@@ -79,17 +79,8 @@ export class EventBus {
   }
 
   async publish(topic: string, payload: Record<string, unknown>, access: AccessDescriptor): Promise<number> {
-    const row = await this.handle.db
-      .insertInto('events')
-      .values({ at: nowIso(), topic, payload: JSON.stringify(payload), access: JSON.stringify(access) })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (this.handle.dialect === 'postgres') {
-      await this.handle.pool!.query('SELECT pg_notify($1, $2)', [CHANNEL, String(row.id)]);
-    } else {
-      this.wake();
-    }
-    return Number(row.id);
+    const [id] = await this.publishAll([{ topic, payload, access }]);
+    return id!;
   }
 
   /**

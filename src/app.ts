@@ -22,6 +22,8 @@ import { userRoutes } from './modules/identity/users.routes.js';
 import { matchRoutes } from './modules/matching/match.routes.js';
 import { personIndexStats } from './modules/matching/person-index.sync.js';
 import { metaRoutes } from './modules/meta/meta.routes.js';
+import { publicNoticeRoutes } from './modules/notices/notices.public.routes.js';
+import { noticeRoutes } from './modules/notices/notices.routes.js';
 import { attachmentRoutes } from './modules/records/attachments/attachments.routes.js';
 import { bulkRoutes } from './modules/records/bulk/bulk.routes.js';
 import { hitRoutes } from './modules/records/hits/hits.routes.js';
@@ -167,11 +169,13 @@ export async function buildApp(
       await bulkRoutes(api, ctx);
       await matchRoutes(api, ctx);
       await screeningRoutes(api, ctx);
+      await noticeRoutes(api, ctx);
       await eventRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );
 
+  await publicNoticeRoutes(app, ctx);
   await serveConsole(app, config.webRoot);
   if (opts.background !== false && !opts.ctx) {
     await ctx.events.start();
@@ -189,7 +193,8 @@ async function serveConsole(app: FastifyInstance, webRoot: string) {
   }
   app.setNotFoundHandler((request, reply) => {
     const p = request.url.split('?')[0]!;
-    const isApi = p.startsWith('/api/') || p.startsWith('/health/') || p === '/metrics';
+    const isApi =
+      p.startsWith('/api/') || p.startsWith('/health/') || p.startsWith('/notices/v1/') || p === '/metrics';
     if (hasConsole && request.method === 'GET' && !isApi) {
       // Try the exact file first (assets), else hand the route to the console.
       const file = path.join(webRoot, path.normalize(p));

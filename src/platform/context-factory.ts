@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
 import { seedBureaus } from '../modules/bureaus/bureaus.store.js';
 import { purgeExpiredSessions } from '../modules/identity/users.store.js';
+import { expireDueNotices } from '../modules/notices/notices.steps.js';
 import { AuditLog } from './audit/audit.writer.js';
 import { Keyring } from './crypto/keyring.js';
 import { openDatabase } from './db/connect.js';
@@ -34,6 +35,10 @@ function registerHousekeeping(ctx: AppContext) {
   });
   ctx.jobs.every('idempotency.purge', 3600, async () => {
     await purgeIdempotencyKeys(ctx.db, isoPlusSeconds(nowIso(), -24 * 3600));
+  });
+  // Notices expire at their review date unless extended; their screening records close with them.
+  ctx.jobs.every('notices.expire', 3600, async () => {
+    await expireDueNotices(ctx);
   });
   // Events are for live delivery and short resumption; the audit chain is the record.
   ctx.jobs.every('events.purge', 3600, async () => {

@@ -2,6 +2,7 @@
 // Migrations are code (not files on disk) so the built server carries them.
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { DialectName } from './connect.js';
+import { noticesMigration } from './migrations.notices.js';
 import { recordsMigration } from './migrations.records.js';
 
 // Migrations run before the typed schema exists, so they see an untyped database (Kysely's convention).
@@ -212,6 +213,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0003_records': recordsMigration(dialect),
     '0004_person_index': personIndex,
     '0005_records_updated_id': recordsUpdatedById,
+    '0006_notices': noticesMigration(dialect),
   };
 }
 

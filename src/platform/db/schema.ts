@@ -236,6 +236,73 @@ export interface RecordImportTable {
   finished_at: string | null;
 }
 
+export interface NoticeTable {
+  id: string; // UUID v7
+  control_number: string | null; // "YYYY/NNNNN"
+  kind: string; // notice | diffusion
+  type: string; // red … un
+  status: string;
+  requesting_bureau: string;
+  requesting_unit: string | null;
+  title: string;
+  data: string; // JSON, typed per notice type (notice.types.ts)
+  recipients: string; // JSON array of bureau codes (diffusions)
+  public_extract: number; // 0/1: the requesting bureau agrees to a public extract
+  handling: string;
+  language: string;
+  subject_name: string | null;
+  subject_forenames: string | null;
+  subject_sex: string | null;
+  subject_birth: string | null;
+  subject_nationalities: string; // JSON array
+  warrant_country: string | null;
+  reviewer: string | null;
+  submitted_at: string | null;
+  published_at: string | null;
+  review_date: string | null; // YYYY-MM-DD
+  closed_at: string | null;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface NoticeStepTable {
+  id: string;
+  notice_id: string;
+  at: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string;
+  actor_name: string;
+  actor_bureau: string;
+  comment: string | null;
+}
+
+export interface NoticeFileTable {
+  id: string;
+  notice_id: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: string;
+  created_by: string;
+}
+
+export interface NoticeRecordTable {
+  notice_id: string;
+  record_id: string;
+  database_id: string;
+}
+
+export interface NoticeCounterTable {
+  year: number;
+  last: number;
+}
+
 export interface Database {
   bureaus: BureauTable;
   units: UnitTable;
@@ -255,6 +322,11 @@ export interface Database {
   hits: HitTable;
   hit_replies: HitReplyTable;
   record_imports: RecordImportTable;
+  notices: NoticeTable;
+  notice_steps: NoticeStepTable;
+  notice_files: NoticeFileTable;
+  notice_records: NoticeRecordTable;
+  notice_counters: NoticeCounterTable;
 }
 
 export type Db = Kysely<Database>;

@@ -86,7 +86,8 @@ export class EventBus {
   /**
    * Several events, written in one transaction with the caller's own writes (`alongside`), so
    * that the events exist exactly when those writes do, at the cost of one commit. Listeners are
-   * woken once it has committed.
+   * woken once it has committed. `alongside` runs first and may still add to `events` (an event
+   * that names what the transaction made, such as a number it drew).
    */
   async publishAll(
     events: { topic: string; payload: Record<string, unknown>; access: AccessDescriptor }[],

@@ -405,6 +405,15 @@ describe('the workflow of a red notice', () => {
     const duplicate = flags.find((f) => f.code === 'duplicate.person');
     expect(duplicate?.details?.controlNumber).toBe(shown.controlNumber);
 
+    // Cancelled, it leaves the public API at once.
+    const listed = await t.app.inject({ url: '/notices/v1/red?name=mansouri' });
+    expect(listed.json().total).toBe(1);
+    await step(frSupervisor, shown, 'cancel', 'Located and arrested');
+    expect((await t.app.inject({ url: '/notices/v1/red?name=mansouri' })).json().total).toBe(0);
+    const detail = await t.app.inject({ url: `/notices/v1/red/${shown.controlNumber!.replace('/', '-')}` });
+    expect(detail.statusCode).toBe(404);
+    expect(detail.headers['content-type']).toContain('application/problem+json');
+
     let refused = await draft(frOfficer, {
       kind: 'notice',
       type: 'red',

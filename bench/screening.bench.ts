@@ -739,11 +739,12 @@ async function main() {
     const left = afterwards(dbFile);
     console.log(`afterwards: ${JSON.stringify(left)}`);
 
-    const floor = results.floor!;
-    const single = results.single!;
     const errorsByPhase = Object.fromEntries(Object.entries(results).map(([k, p]) => [k, p.errors]));
     const errors = Object.values(errorsByPhase).reduce((a, b) => a + b, 0);
     if (errors > 0) console.log(`ERRORS in the run: ${JSON.stringify(errorsByPhase)}`);
+    if (only) return; // a subset (profiling): the figures above, no summary line
+    const floor = results.floor!;
+    const single = results.single!;
     console.log(
       JSON.stringify({
         single_per_s: round(single.perSecond),

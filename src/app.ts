@@ -21,6 +21,7 @@ import { authRoutes } from './modules/identity/auth.routes.js';
 import { userRoutes } from './modules/identity/users.routes.js';
 import { matchRoutes } from './modules/matching/match.routes.js';
 import { personIndexStats } from './modules/matching/person-index.sync.js';
+import { messagingRoutes } from './modules/messaging/messaging.routes.js';
 import { metaRoutes } from './modules/meta/meta.routes.js';
 import { publicNoticeRoutes } from './modules/notices/notices.public.routes.js';
 import { noticeRoutes } from './modules/notices/notices.routes.js';
@@ -170,6 +171,7 @@ export async function buildApp(
       await matchRoutes(api, ctx);
       await screeningRoutes(api, ctx);
       await noticeRoutes(api, ctx);
+      await messagingRoutes(api, ctx);
       await eventRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

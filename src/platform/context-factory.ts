@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
 import { seedBureaus } from '../modules/bureaus/bureaus.store.js';
 import { purgeExpiredSessions } from '../modules/identity/users.store.js';
+import { ensureBureauKeys } from '../modules/messaging/bureau-keys.js';
 import { expireDueNotices } from '../modules/notices/notices.steps.js';
 import { AuditLog } from './audit/audit.writer.js';
 import { Keyring } from './crypto/keyring.js';
@@ -23,6 +24,7 @@ export async function createContext(config: Config, log?: FastifyBaseLogger): Pr
   const events = new EventBus(handle);
   const jobs = new JobRunner(handle, log);
   const ctx: AppContext = { config, handle, db: handle.db, audit, events, jobs, keyring };
+  await ensureBureauKeys(ctx);
   registerHousekeeping(ctx);
   return ctx;
 }

@@ -2,6 +2,7 @@
 // Migrations are code (not files on disk) so the built server carries them.
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { DialectName } from './connect.js';
+import { messagingMigration } from './migrations.messaging.js';
 import { noticesMigration } from './migrations.notices.js';
 import { recordsMigration } from './migrations.records.js';
 
@@ -214,6 +215,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0004_person_index': personIndex,
     '0005_records_updated_id': recordsUpdatedById,
     '0006_notices': noticesMigration(dialect),
+    '0007_messaging': messagingMigration(dialect),
   };
 }
 

@@ -303,6 +303,76 @@ export interface NoticeCounterTable {
   last: number;
 }
 
+export interface BureauKeyTable {
+  kid: string;
+  bureau: string;
+  public_key: string;
+  private_key: string | null;
+  created_at: string;
+  retired_at: string | null;
+}
+
+export interface MessageTable {
+  id: string;
+  thread_id: string;
+  in_reply_to: string | null;
+  forwarded_from: string | null;
+  sender_bureau: string;
+  sender_unit: string | null;
+  sender_id: string;
+  sender_name: string;
+  addressed: string;
+  subject: string;
+  body: string;
+  language: string;
+  priority: string;
+  handling: string;
+  handling_note: string | null;
+  refs: string;
+  template: string | null;
+  search_text: string;
+  gs_party: number;
+  kid: string;
+  signature: string;
+  created_at: string;
+}
+
+export interface MessageRecipientTable {
+  message_id: string;
+  bureau: string;
+  unit: string;
+  copy: number;
+  delivered_at: string | null;
+  read_at: string | null;
+  acknowledged_at: string | null;
+  answered_at: string | null;
+}
+
+export interface MessageAttachmentTable {
+  id: string;
+  message_id: string;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: string;
+}
+
+export interface MessageGsGrantTable {
+  thread_id: string;
+  granted_by: string;
+  granted_bureau: string;
+  granted_at: string;
+  reason: string;
+}
+
+export interface MessagePermissionTable {
+  message_id: string;
+  bureau: string;
+  granted_by: string;
+  granted_at: string;
+}
+
 export interface Database {
   bureaus: BureauTable;
   units: UnitTable;
@@ -327,6 +397,12 @@ export interface Database {
   notice_files: NoticeFileTable;
   notice_records: NoticeRecordTable;
   notice_counters: NoticeCounterTable;
+  bureau_keys: BureauKeyTable;
+  messages: MessageTable;
+  message_recipients: MessageRecipientTable;
+  message_attachments: MessageAttachmentTable;
+  message_gs_grants: MessageGsGrantTable;
+  message_permissions: MessagePermissionTable;
 }
 
 export type Db = Kysely<Database>;

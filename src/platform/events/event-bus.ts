@@ -2,6 +2,7 @@
 // any server process can deliver it: on PostgreSQL a NOTIFY wakes every process, which reads
 // the new rows; on SQLite (one process) the publisher wakes its own process.
 import type pg from 'pg';
+import type { Principal } from '../auth/principal.js';
 import type { DbHandle } from '../db/connect.js';
 import type { Tx } from '../db/schema.js';
 import type { AccessDescriptor } from '../policy/access.js';
@@ -24,6 +25,7 @@ const POLL_MS = 2_000;
 
 export class EventBus {
   private readonly listeners = new Set<Listener>();
+  private readonly deliveryObservers = new Set<(principal: Principal, event: StoredEvent) => void>();
   private listenClient?: pg.PoolClient;
   private watermark = 0; // every id ≤ watermark was delivered or given up on
   private readonly seen = new Set<number>();
@@ -67,6 +69,19 @@ export class EventBus {
       this.listenClient = undefined;
     }
     this.listeners.clear();
+  }
+
+  /**
+   * Observers of deliveries: told each time the event stream has written an event to a
+   * principal (e.g. messaging records that a message reached a recipient bureau).
+   */
+  onDelivered(observer: (principal: Principal, event: StoredEvent) => void): () => void {
+    this.deliveryObservers.add(observer);
+    return () => this.deliveryObservers.delete(observer);
+  }
+
+  delivered(principal: Principal, event: StoredEvent) {
+    for (const o of this.deliveryObservers) o(principal, event);
   }
 
   subscribe(listener: Listener): () => void {

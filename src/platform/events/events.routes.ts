@@ -69,6 +69,7 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
               details: { topic: ev.topic },
             });
             write(ev);
+            ctx.events.delivered(principal, ev);
           } catch (err) {
             request.log.error({ err }, 'audit of an event delivery failed; the event was not sent');
           }

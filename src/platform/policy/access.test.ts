@@ -263,6 +263,27 @@ const rules: [string, Principal | null, AccessDescriptor, AccessDecision, Access
     'gs_review',
   ],
   [
+    '5 · the GS reviewer does not read a private exchange between bureaus',
+    who('XG', ['gs_reviewer']),
+    { ...data('restricted', onlyBr), privateExchange: true },
+    'none',
+    'restricted_away',
+  ],
+  [
+    '5 · nor does the GS DPO',
+    who('XG', ['dpo']),
+    { ...data('official', onlyBr), privateExchange: true },
+    'exists',
+    'restricted_away_exists',
+  ],
+  [
+    '5 · a private exchange a party opened to the GS is read by it',
+    who('XG', ['gs_reviewer']),
+    { ...data('restricted', { mode: 'only', bureaus: ['BR', 'XG'] }), privateExchange: true },
+    'see',
+    'allowed',
+  ],
+  [
     '5 · a DPO of a member bureau is an ordinary bureau',
     who('FR', ['dpo']),
     data('restricted', onlyBr),

@@ -21,7 +21,8 @@
 //      learn of it) and must contact the owner bureau — a border post checks, it does not browse.
 //   4. The owner bureau sees its own data, whatever the restriction says.
 //   5. General Secretariat (`XG`) reviewers and DPOs see all data: they review it for
-//      compliance. Other GS principals are treated like any bureau below.
+//      compliance — except a private exchange between bureaus (messages), which the GS reads
+//      only when a party grants it. Other GS principals are treated like any bureau below.
 //   6. `public` data of a capability domain is seen by everyone who passed rules 2–3.
 //   7. A bureau the restriction allows sees `official` and `restricted` data; `confidential`
 //      data only `exists` for it (the owner releases it case by case).
@@ -52,6 +53,11 @@ export interface AccessDescriptor {
   capability?: Capability;
   /** Border checks may find it (rule 3): a principal with `screening` learns that it exists. */
   screenable?: boolean;
+  /**
+   * A direct exchange between bureaus (a message): the General Secretariat's review right
+   * (rule 5) does not reach it; only a party's grant, which names `XG` in the restriction, does.
+   */
+  privateExchange?: boolean;
 }
 
 export type AccessDecision = 'see' | 'exists' | 'none';
@@ -115,8 +121,8 @@ export function explainAccess(principal: Principal | null, data: AccessDescripto
   const bureau = norm(principal.bureau);
   // 4. Owner.
   if (bureau === norm(data.ownerBureau)) return decide('see', 'owner');
-  // 5. General Secretariat review.
-  if (bureau === GENERAL_SECRETARIAT && hasRole(principal, ...GS_REVIEW_ROLES)) {
+  // 5. General Secretariat review (not of a private exchange between bureaus).
+  if (bureau === GENERAL_SECRETARIAT && hasRole(principal, ...GS_REVIEW_ROLES) && !data.privateExchange) {
     return decide('see', 'gs_review');
   }
   // 6. Public data.

@@ -11,5 +11,11 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: path.resolve(here, '../dist/web'), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   // `npx vite --config web/vite.config.ts` during development, with the server on :8080.
-  server: { proxy: { '/api': 'http://127.0.0.1:8080', '/health': 'http://127.0.0.1:8080' } },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:8080',
+      '/health': 'http://127.0.0.1:8080',
+      '/notices/v1': 'http://127.0.0.1:8080',
+    },
+  },
 });

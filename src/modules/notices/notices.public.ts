@@ -105,9 +105,13 @@ export async function listPublic(
     limit: q.resultPerPage,
   });
   const notices = [];
+  const photos = await store.firstPhotos(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   for (const row of rows) {
     if (!visible(row, kind)) continue;
-    const photo = (await store.filesOf(ctx.db, row.id))[0]?.id;
+    const photo = photos.get(row.id);
     const n = toNotice(row);
     notices.push({ ...summaryOf(n.data.subject, row), _links: links(base, kind, row, photo) });
   }

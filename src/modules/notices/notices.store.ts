@@ -109,6 +109,20 @@ export function filesOf(ex: Executor, noticeId: string) {
     .execute();
 }
 
+/** The first photo of each notice, in one query (public lists show a thumbnail per card). */
+export async function firstPhotos(ex: Executor, noticeIds: string[]) {
+  const out = new Map<string, string>();
+  if (noticeIds.length === 0) return out;
+  const rows = await ex
+    .selectFrom('notice_files')
+    .select(['notice_id', 'id'])
+    .where('notice_id', 'in', noticeIds)
+    .orderBy('id')
+    .execute();
+  for (const r of rows) if (!out.has(r.notice_id)) out.set(r.notice_id, r.id);
+  return out;
+}
+
 export function findFile(ex: Executor, noticeId: string, fileId: string) {
   return ex
     .selectFrom('notice_files')

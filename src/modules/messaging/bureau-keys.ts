@@ -51,7 +51,10 @@ export async function ensureBureauKeys(ctx: AppContext) {
 
 export async function signingKeyOf(ctx: AppContext, bureau: string): Promise<SigningKey> {
   let cache = signing.get(ctx.db);
-  if (!cache) signing.set(ctx.db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    signing.set(ctx.db, cache);
+  }
   const hit = cache.get(bureau);
   if (hit && Date.now() - hit.at < SIGNING_TTL_MS) return hit.key;
   let row = await ctx.db
@@ -78,7 +81,10 @@ export async function signingKeyOf(ctx: AppContext, bureau: string): Promise<Sig
 
 export async function verifyingKey(ctx: AppContext, kid: string) {
   let cache = verifying.get(ctx.db);
-  if (!cache) verifying.set(ctx.db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    verifying.set(ctx.db, cache);
+  }
   const hit = cache.get(kid);
   if (hit) return hit;
   const row = await ctx.db

@@ -5,7 +5,7 @@
 // is cancelled, withdrawn or expires they are closed, and a closed record never hits.
 import type { AppContext } from '../../context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { closeRecord, createRecord } from '../records/records.service.js';
+import { closeRecord, createRecord, updateRecord } from '../records/records.service.js';
 import { findRecord } from '../records/records.store.js';
 import { NOTICE_DEFINITIONS, type Notice, type NoticeSubject } from './notice.types.js';
 import * as store from './notices.store.js';
@@ -139,5 +139,27 @@ export async function withdrawFromScreening(ctx: AppContext, n: Notice) {
         if (attempt >= 3) throw e;
       }
     }
+  }
+}
+
+/**
+ * An extended notice keeps its screening records in force: their review date follows the
+ * notice's, up to what the records' databases allow from today (five years).
+ */
+export async function extendInScreening(ctx: AppContext, n: Notice, latest: string) {
+  if (!n.reviewDate) return;
+  const reviewDate = n.reviewDate < latest ? n.reviewDate : latest;
+  const publisher = publisherFor(n.requestingBureau);
+  for (const link of await store.linkedRecords(ctx.db, n.id)) {
+    const row = await findRecord(ctx.db, link.record_id);
+    if (row?.status !== 'active' || row.review_date >= reviewDate) continue;
+    await updateRecord(
+      ctx,
+      publisher,
+      row.id,
+      row.version,
+      { reviewDate },
+      { purpose: `Extension of ${n.controlNumber}` },
+    );
   }
 }

@@ -11,7 +11,7 @@ import { nowIso } from '../../platform/time.js';
 import { type Notice, type NoticeStatus, REVIEW_YEARS } from './notice.types.js';
 import { type NoticeAction, planStep } from './notice.workflow.js';
 import { accessOfNotice, toNotice } from './notices.row.js';
-import { feedScreening, withdrawFromScreening } from './notices.screening.js';
+import { extendInScreening, feedScreening, withdrawFromScreening } from './notices.screening.js';
 import { decidedNotice, noticeTarget, stepRow } from './notices.service.js';
 import * as store from './notices.store.js';
 
@@ -125,6 +125,7 @@ export async function takeStep(
     },
   });
   await carryToScreening(ctx, row.status as NoticeStatus, toNotice(after));
+  if (action === 'extend') await extendInScreening(ctx, toNotice(after), plusYears(today, REVIEW_YEARS));
   return after;
 }
 

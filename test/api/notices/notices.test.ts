@@ -438,6 +438,12 @@ describe('the workflow of a red notice', () => {
   it('expires at its review date unless extended, and leaves the borders with it', async () => {
     let kept = await publishedRed('Extended');
     const gone = await publishedRed('Expiring');
+    // As if published years ago: its screening records come up for review sooner.
+    await t.ctx.db
+      .updateTable('records')
+      .set({ review_date: '2027-06-30' })
+      .where('id', 'in', await screenedRecords(kept.id))
+      .execute();
     kept = await step(frSupervisor, kept, 'extend', 'Still sought: warrant renewed');
     const year = Number(new Date().toISOString().slice(0, 4));
     expect(kept.reviewDate?.slice(0, 4)).toBe(String(year + 10));
@@ -455,7 +461,13 @@ describe('the workflow of a red notice', () => {
     expect(
       names(hitsOf(await travellers([personItem('Karim Expiring'), documentItem('19FR55123')])), records),
     ).toBe(false);
-    // The extended one is still screened.
+    // The extended one is still screened, its records reviewed no sooner than five years from now.
+    const kept5 = await t.ctx.db
+      .selectFrom('records')
+      .select('review_date')
+      .where('id', 'in', await screenedRecords(kept.id))
+      .execute();
+    expect(kept5.every((r) => r.review_date.slice(0, 4) === String(year + 5))).toBe(true);
     const keptRecords = await screenedRecords(kept.id);
     expect(names(hitsOf(await travellers([personItem('Karim Extended')])), keptRecords)).toBe(true);
   });

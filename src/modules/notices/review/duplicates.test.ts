@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateFlags, MAX_DUPLICATES } from './duplicates.js';
 import { testNotice } from '../../../../test/support/notice.js';
+import { duplicateFlags, MAX_DUPLICATES } from './duplicates.js';
 
 const alHassan = testNotice({
   requestingBureau: 'JO',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { charged, testNotice } from '../../../../test/support/notice.js';
 import { NEUTRALITY_RULES, neutralityFlags } from './neutrality.js';
 import { RULE_LANGUAGES } from './rule-set.js';
-import { charged, testNotice } from '../../../../test/support/notice.js';
 
 const codes = (n: Parameters<typeof neutralityFlags>[0]) => neutralityFlags(n).map((f) => f.code);
 const rules = (n: Parameters<typeof neutralityFlags>[0]) => neutralityFlags(n).map((f) => f.details?.rule);

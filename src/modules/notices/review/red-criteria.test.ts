@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MINOR_OFFENCES, redCriteriaFlags } from './red-criteria.js';
 import { charged, testNotice } from '../../../../test/support/notice.js';
+import { MINOR_OFFENCES, redCriteriaFlags } from './red-criteria.js';
 
 const today = '2025-06-30';
 const check = (n: Parameters<typeof redCriteriaFlags>[0], hasPhoto = false) =>

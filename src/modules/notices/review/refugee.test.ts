@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { refugeeFlags } from './refugee.js';
 import { testNotice } from '../../../../test/support/notice.js';
+import { refugeeFlags } from './refugee.js';
 
 describe('refugee flags', () => {
   it('flags as a problem a notice requested by the country the refugee fled', () => {

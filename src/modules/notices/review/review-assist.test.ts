@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assistReview } from './review-assist.js';
 import { testNotice } from '../../../../test/support/notice.js';
+import { assistReview } from './review-assist.js';
 
 describe('review assistance', () => {
   it('has nothing to say about an ordinary murder case', () => {

@@ -151,6 +151,12 @@ export const DEMO_BUREAUS: DemoBureau[] = [
     units: [],
     users: [
       { username: 'xg.officer', displayName: 'Operations Centre officer', roles: ['officer'] },
+      // Approves what the General Secretariat itself requests (UN special notices): four eyes.
+      {
+        username: 'xg.supervisor',
+        displayName: 'Operations Centre supervisor',
+        roles: ['officer', 'supervisor'],
+      },
       { username: 'xg.reviewer', displayName: 'Notices and Diffusions reviewer', roles: ['gs_reviewer'] },
       { username: 'xg.admin', displayName: 'General Secretariat administrator', roles: ['gs_admin'] },
       { username: 'xg.dpo', displayName: 'General Secretariat data-protection officer', roles: ['dpo'] },

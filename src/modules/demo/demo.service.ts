@@ -5,6 +5,7 @@ import { hashPassword } from '../identity/passwords.js';
 import { findUserByUsername, insertUser, newUserRow } from '../identity/users.store.js';
 import { findUnitByName, insertUnit, newUnitRow } from '../units/units.store.js';
 import { DEMO_API_KEY, DEMO_BUREAUS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo.data.js';
+import { seedDemoNotices } from './demo.notices.js';
 import { countUsers, isDemoInstance, markDemoInstance } from './demo.store.js';
 
 export class DemoRefused extends Error {}
@@ -88,6 +89,8 @@ export async function seedDemo(
       apiKey = created.key;
     }
   }
+  // Notices need the users above: an officer drafts, another supervisor approves, XG publishes.
+  await seedDemoNotices(ctx);
   await ctx.audit.record({ actor: null, actorType: 'system', action: 'demo.seed', outcome: 'success' });
   return { created: true, signIns, apiKey };
 }

@@ -3,13 +3,14 @@
 import { createHash } from 'node:crypto';
 import type { AppContext, RequestMeta } from '../../context.js';
 import type { Principal } from '../../platform/auth/principal.js';
+import { staleVersion } from '../../platform/http/etag.js';
 import { badRequest, notFoundOrNoAccess, ProblemError } from '../../platform/http/problem.js';
 import { uuid7 } from '../../platform/ids/uuid7.js';
 import { nowIso } from '../../platform/time.js';
 import { sniffMediaType } from '../records/attachments/media-type.js';
 import type { NoticeStatus } from './notice.types.js';
 import { EDITABLE } from './notice.workflow.js';
-import { decidedNotice, noticeTarget } from './notices.service.js';
+import { decidedNotice, noticeTarget, stepRow } from './notices.service.js';
 import * as store from './notices.store.js';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -51,7 +52,20 @@ export async function addPhoto(
     created_at: nowIso(),
     created_by: p.name,
   };
-  await store.insertFile(ctx.db, file);
+  // A photo changes what was approved: an approved notice goes back to draft, as an edit does.
+  const now = nowIso();
+  await ctx.db.transaction().execute(async (tx) => {
+    await store.insertFile(tx, file);
+    const status = row.status === 'approved' ? 'draft' : row.status;
+    const moved = await store.updateNotice(tx, id, row.version, {
+      status,
+      version: row.version + 1,
+      updated_at: now,
+      updated_by: p.name,
+    });
+    if (!moved) throw staleVersion();
+    await store.insertStep(tx, stepRow(id, p, 'photo_add', row.status, status, null, now));
+  });
   await ctx.audit.record({
     actor: p,
     action: 'notice.photo_add',

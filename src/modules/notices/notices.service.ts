@@ -92,6 +92,7 @@ export async function createNotice(ctx: AppContext, p: Principal, input: NoticeI
     published_at: null,
     review_date: null,
     closed_at: null,
+    compliance_checked_at: null,
     version: 1,
     created_at: now,
     created_by: p.id,
@@ -252,14 +253,7 @@ export async function listNotices(ctx: AppContext, p: Principal, q: ListQuery, m
   if (q.scope === 'review' && !(p.bureau === GENERAL_SECRETARIAT && hasRole(p, 'gs_reviewer'))) {
     throw forbidden('The review queue is for General Secretariat reviewers');
   }
-  const statuses =
-    q.scope === 'review'
-      ? q.status
-        ? [q.status]
-        : ['submitted', 'under_review', 'info_requested']
-      : q.status
-        ? [q.status]
-        : undefined;
+  const statuses = q.status ? [q.status] : undefined;
   const out: NoticeTable[] = [];
   let before = q.before;
   // The pre-filter may return rows the policy then drops; read on until the page is full.
@@ -267,9 +261,10 @@ export async function listNotices(ctx: AppContext, p: Principal, q: ListQuery, m
     const rows = await store.listNotices(ctx.db, {
       bureau: q.scope === 'bureau' ? p.bureau : undefined,
       publishedFor: q.scope === 'published' ? p.bureau : undefined,
+      reviewQueue: q.scope === 'review',
       statuses,
       type: q.type,
-      kind: q.scope === 'review' ? 'notice' : q.kind,
+      kind: q.kind,
       before,
       limit: q.limit * 2,
     });

@@ -102,6 +102,12 @@ export async function takeStep(
     patch.review_date = plusYears(from, REVIEW_YEARS);
   }
   if (['refused', 'cancelled', 'withdrawn', 'expired'].includes(plan.to)) patch.closed_at = now;
+  if (
+    row.kind === 'diffusion' &&
+    (action === 'confirm_compliance' || (action === 'withdraw' && p.bureau !== row.requesting_bureau))
+  ) {
+    patch.compliance_checked_at = now;
+  }
   const after = await writeStep(
     ctx,
     row,

@@ -41,6 +41,8 @@ export interface NoticeFilter {
   kind?: string;
   /** Only notices whose requesting bureau is not this one and that are published. */
   publishedFor?: string;
+  /** The GS queue: notices waiting for review, and sent diffusions not yet checked for compliance. */
+  reviewQueue?: boolean;
   before?: string;
   limit: number;
 }
@@ -54,6 +56,21 @@ export function listNotices(ex: Executor, f: NoticeFilter) {
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.publishedFor)
     q = q.where('status', '=', 'published').where('requesting_bureau', '!=', f.publishedFor);
+  if (f.reviewQueue) {
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([
+          eb('kind', '=', 'notice'),
+          eb('status', 'in', ['submitted', 'under_review', 'info_requested']),
+        ]),
+        eb.and([
+          eb('kind', '=', 'diffusion'),
+          eb('status', '=', 'published'),
+          eb('compliance_checked_at', 'is', null),
+        ]),
+      ]),
+    );
+  }
   if (f.before) q = q.where('id', '<', f.before);
   return q.orderBy('id', 'desc').limit(f.limit).execute();
 }

@@ -38,6 +38,8 @@ export function noticesMigration(dialect: DialectName): Migration {
         .addColumn('published_at', 'text')
         .addColumn('review_date', 'text')
         .addColumn('closed_at', 'text')
+        // Diffusions: when the General Secretariat checked a sent diffusion for compliance.
+        .addColumn('compliance_checked_at', 'text')
         .addColumn('version', 'integer', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('created_by', 'text', (c) => c.notNull())

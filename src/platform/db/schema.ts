@@ -261,6 +261,7 @@ export interface NoticeTable {
   published_at: string | null;
   review_date: string | null; // YYYY-MM-DD
   closed_at: string | null;
+  compliance_checked_at: string | null;
   version: number;
   created_at: string;
   created_by: string;

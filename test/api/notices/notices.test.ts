@@ -484,6 +484,33 @@ describe('the workflow of a red notice', () => {
   });
 });
 
+describe('photos', () => {
+  it('sends an approved notice back to draft when a photo is added', async () => {
+    let n = await draft(frOfficer, { kind: 'notice', type: 'red', data: redData('Photographed') });
+    n = await step(frSupervisor, n, 'approve');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const added = await frOfficer.post(`/api/v1/notices/${n.id}/photos`, {
+      contentBase64: png.toString('base64'),
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const after = (await frOfficer.get(`/api/v1/notices/${n.id}`)).json() as NoticeDto & {
+      photos: unknown[];
+    };
+    expect(after.status).toBe('draft');
+    expect(after.photos).toHaveLength(1);
+    expect(after.steps.at(-1)).toMatchObject({ action: 'photo_add', toStatus: 'draft' });
+    const notAnImage = await frOfficer.post(`/api/v1/notices/${n.id}/photos`, {
+      contentBase64: Buffer.from('%PDF-1.4 x').toString('base64'),
+    });
+    expect(notAnImage.statusCode).toBe(400);
+    expect(notAnImage.json().errors[0].field).toBe('contentBase64');
+    expect((await joOfficer.get(`/api/v1/notices/${n.id}/photos/${added.json().id}`)).statusCode).toBe(404);
+  });
+});
+
 describe('diffusions', () => {
   it('go straight to the chosen bureaus, and are withdrawn after a compliance check', async () => {
     const jordan = await officer(t.app, 'jo.supervisor');
@@ -503,10 +530,17 @@ describe('diffusions', () => {
     expect((await frOfficer.get(`/api/v1/notices/${d.id}`)).statusCode).toBe(200);
     expect((await brOfficer.get(`/api/v1/notices/${d.id}`)).statusCode).toBe(404);
 
+    // Sent without prior review, it waits in the General Secretariat's queue for its compliance check.
+    const queue = async () =>
+      ((await reviewer.get('/api/v1/notices?scope=review')).json().items as { id: string }[]).map(
+        (x) => x.id,
+      );
+    expect(await queue()).toContain(d.id);
     const seen = (await reviewer.get(`/api/v1/notices/${d.id}`)).json() as NoticeDto;
     expect(seen.actions).toEqual(expect.arrayContaining(['withdraw', 'confirm_compliance']));
     d = await step(reviewer, seen, 'withdraw', 'Not compliant: no criminal matter stated');
     expect(d.status).toBe('withdrawn');
+    expect(await queue()).not.toContain(d.id);
     expect((await frOfficer.get(`/api/v1/notices/${d.id}`)).statusCode).toBe(404);
   });
 });

@@ -8,9 +8,7 @@ import { badRequest, notFoundOrNoAccess, ProblemError } from '../../platform/htt
 import { uuid7 } from '../../platform/ids/uuid7.js';
 import { nowIso } from '../../platform/time.js';
 import { sniffMediaType } from '../records/attachments/media-type.js';
-import type { NoticeStatus } from './notice.types.js';
-import { EDITABLE } from './notice.workflow.js';
-import { decidedNotice, noticeTarget, stepRow } from './notices.service.js';
+import { decidedNotice, noticeTarget, noticeToChange, stepRow } from './notices.service.js';
 import * as store from './notices.store.js';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -23,16 +21,7 @@ export async function addPhoto(
   contentBase64: string,
   meta: RequestMeta,
 ) {
-  const row = await store.findNotice(ctx.db, id);
-  if (!row || row.requesting_bureau !== p.bureau || !p.capabilities.includes('notices'))
-    throw notFoundOrNoAccess();
-  if (!EDITABLE.includes(row.status as NoticeStatus)) {
-    throw new ProblemError(
-      409,
-      'wrong_status',
-      `A ${row.kind} that is ${row.status} can no longer be changed`,
-    );
-  }
+  const row = await noticeToChange(ctx, p, id);
   const content = Buffer.from(contentBase64, 'base64');
   if (content.length > MAX_PHOTO_BYTES) throw badRequest('contentBase64', 'a photo is at most 5 MiB');
   const mediaType = sniffMediaType(content);
@@ -98,16 +87,7 @@ export async function removePhoto(
   fileId: string,
   meta: RequestMeta,
 ) {
-  const row = await store.findNotice(ctx.db, id);
-  if (!row || row.requesting_bureau !== p.bureau || !p.capabilities.includes('notices'))
-    throw notFoundOrNoAccess();
-  if (!EDITABLE.includes(row.status as NoticeStatus)) {
-    throw new ProblemError(
-      409,
-      'wrong_status',
-      `A ${row.kind} that is ${row.status} can no longer be changed`,
-    );
-  }
+  const row = await noticeToChange(ctx, p, id);
   if (!(await store.deleteFile(ctx.db, id, fileId))) throw notFoundOrNoAccess();
   await ctx.audit.record({
     actor: p,

@@ -138,15 +138,11 @@ export function stepRow(
   };
 }
 
-/** The requesting bureau's officers change a notice while it is theirs: an approved one goes back to draft. */
-export async function updateNotice(
-  ctx: AppContext,
-  p: Principal,
-  id: string,
-  version: number,
-  change: NoticeChange,
-  meta: RequestMeta,
-) {
+/**
+ * A notice its requesting bureau's officers may change now (its data, its photos): theirs, and
+ * still a draft, approved (it goes back to draft) or returned for information.
+ */
+export async function noticeToChange(ctx: AppContext, p: Principal, id: string) {
   assertMayDraft(p);
   const row = await store.findNotice(ctx.db, id);
   if (!row || row.requesting_bureau !== p.bureau) throw notFoundOrNoAccess();
@@ -157,6 +153,19 @@ export async function updateNotice(
       `A ${row.kind} that is ${row.status} can no longer be changed`,
     );
   }
+  return row;
+}
+
+/** The requesting bureau's officers change a notice while it is theirs: an approved one goes back to draft. */
+export async function updateNotice(
+  ctx: AppContext,
+  p: Principal,
+  id: string,
+  version: number,
+  change: NoticeChange,
+  meta: RequestMeta,
+) {
+  const row = await noticeToChange(ctx, p, id);
   if (row.version !== version) throw staleVersion();
   const current = toNotice(row);
   const next = {

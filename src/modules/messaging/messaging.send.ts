@@ -173,10 +173,14 @@ export async function sendMessage(
   };
   const recipientBureaus = [...new Set(recipients.map((r) => r.bureau))];
   const granted = threadId ? (await store.grantedThreads(ctx.db, [threadId])).has(threadId) : false;
+  // The event reaches every principal of a recipient bureau (the policy knows bureaus, not
+  // units): when a delivery is for units only, the subject stays out of it; the message itself
+  // is read through the API, which narrows by unit.
+  const unitsOnly = recipients.some((r) => r.unit !== '');
   const payload = {
     messageId: id,
     threadId: message.thread_id,
-    subject: message.subject,
+    subject: unitsOnly ? null : message.subject,
     senderBureau: p.bureau,
     senderName: p.name,
     priority: message.priority,

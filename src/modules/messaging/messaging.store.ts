@@ -80,7 +80,9 @@ export interface ListFilter {
 /** Candidate messages of a box, newest first; the policy and unit narrowing decide each after. */
 export function listMessages(ex: Executor, f: ListFilter) {
   let q = ex.selectFrom('messages').selectAll('messages');
-  if (f.box === 'sent') q = q.where('sender_bureau', '=', f.bureau);
+  // A thread is read whole, sent and received alike (the policy decides each message after).
+  if (f.threadId) q = q.where('thread_id', '=', f.threadId);
+  else if (f.box === 'sent') q = q.where('sender_bureau', '=', f.bureau);
   else {
     q = q.where((eb) =>
       eb.exists(
@@ -93,7 +95,6 @@ export function listMessages(ex: Executor, f: ListFilter) {
       ),
     );
   }
-  if (f.threadId) q = q.where('thread_id', '=', f.threadId);
   if (f.before) q = q.where('id', '<', f.before);
   if (f.search) q = q.where('search_text', 'like', `%${f.search.replace(/[%_\\]/g, '')}%`);
   return q.orderBy('id', 'desc').limit(f.limit).execute();
@@ -133,9 +134,10 @@ export async function markState(
 }
 
 export async function unreadCount(ex: Executor, bureau: string, units: string[] | null) {
+  // Messages, not deliveries: one for a unit and for the whole bureau counts once.
   let q = ex
     .selectFrom('message_recipients')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => eb.fn.count<number>('message_id').distinct().as('n'))
     .where('bureau', '=', bureau)
     .where('read_at', 'is', null);
   if (units) q = q.where('unit', 'in', units);

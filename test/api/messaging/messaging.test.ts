@@ -185,7 +185,7 @@ describe('threads, forwarding and the General Secretariat', () => {
     const thread = (await fr.get(`/api/v1/messages?box=inbox&thread=${first.id}`)).json().items as {
       id: string;
     }[];
-    expect(thread.map((m) => m.id)).toEqual([reply.id]);
+    expect(thread.map((m) => m.id)).toEqual([reply.id, first.id]); // the whole thread, newest first
     expect(stateOf((await read(fr, first.id)).body, 'JO').answeredAt).not.toBeNull();
     // A bureau that cannot read the parent cannot reply into its thread.
     const intrude = await ng.post(

@@ -1,6 +1,6 @@
 // Routes: the sign-in page for strangers, the shell with every capability for the signed-in.
 import { Center, Loader } from '@mantine/core';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Shell } from './layout/Shell';
 import { AuthProvider, isAdmin, isDpo, useAuth } from './lib/auth';
 import { AuditPage } from './pages/AuditPage';
@@ -14,15 +14,22 @@ import { ImportPage } from './pages/databases/ImportPage';
 import { EditRecordPage, NewRecordPage } from './pages/databases/RecordFormPage';
 import { RecordPage } from './pages/databases/RecordPage';
 import { SearchPage } from './pages/databases/SearchPage';
+import { ComposePage } from './pages/messages/ComposePage';
+import { MessageAlerts } from './pages/messages/MessageAlerts';
+import { MessagePage } from './pages/messages/MessagePage';
+import { MessagesPage } from './pages/messages/MessagesPage';
+import { mayReadMessages } from './pages/messages/messagesApi';
 import { NotYetPage } from './pages/NotYetPage';
+import { EditNoticePage, NewNoticePage } from './pages/notices/NoticeFormPage';
+import { NoticePage } from './pages/notices/NoticePage';
+import { NoticesPage } from './pages/notices/NoticesPage';
 import { PersonScreeningPage } from './pages/persons/PersonScreeningPage';
+import { PublicRoutes } from './pages/public/PublicRoutes';
 import { SignInPage } from './pages/SignInPage';
 import { ScreeningPage } from './pages/screening/ScreeningPage';
 
 /** Capabilities whose pages come with later releases; each says so honestly. */
 export const UPCOMING = [
-  { path: 'notices', nav: 'nav.notices' },
-  { path: 'messages', nav: 'nav.messages' },
   { path: 'payments', nav: 'nav.payments' },
   { path: 'icse', nav: 'nav.icse', capability: 'icse' },
   { path: 'networks', nav: 'nav.networks' },
@@ -31,6 +38,9 @@ export const UPCOMING = [
 
 function Routed() {
   const { principal, loading } = useAuth();
+  const { pathname } = useLocation();
+  // Public pages (the public notices) are for everyone, signed in or not, without the shell.
+  if (pathname === '/public' || pathname.startsWith('/public/')) return <PublicRoutes />;
   if (loading) {
     return (
       <Center h="100vh">
@@ -42,6 +52,7 @@ function Routed() {
   return (
     <Shell>
       <HitAlerts />
+      {mayReadMessages(principal) && <MessageAlerts />}
       <Routes>
         <Route path="/" element={<DashboardPage />} />
         <Route path="/databases" element={<DatabasesPage />} />
@@ -54,6 +65,13 @@ function Routed() {
         <Route path="/databases/:db/import" element={<ImportPage />} />
         <Route path="/records/:id" element={<RecordPage />} />
         <Route path="/records/:id/edit" element={<EditRecordPage />} />
+        <Route path="/notices" element={<NoticesPage />} />
+        <Route path="/notices/new" element={<NewNoticePage />} />
+        <Route path="/notices/:id" element={<NoticePage />} />
+        <Route path="/notices/:id/edit" element={<EditNoticePage />} />
+        {mayReadMessages(principal) && <Route path="/messages" element={<MessagesPage />} />}
+        {mayReadMessages(principal) && <Route path="/messages/new" element={<ComposePage />} />}
+        {mayReadMessages(principal) && <Route path="/messages/:id" element={<MessagePage />} />}
         {UPCOMING.map((u) => (
           <Route key={u.path} path={`/${u.path}`} element={<NotYetPage navKey={u.nav} />} />
         ))}

@@ -18,10 +18,16 @@ import { Link, useLocation } from 'react-router';
 import { UPCOMING } from '../App';
 import { isAdmin, isDpo, mayScreen, useAuth } from '../lib/auth';
 import { bureauName } from '../lib/format';
+import { mayReadMessages } from '../pages/messages/messagesApi';
+import { UnreadBadge } from '../pages/messages/UnreadBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** A database's records, forms and imports, and single records, belong under "Databases". */
 const inDatabases = (path: string) => /^\/(databases\/(?!search$|hits$)|records\/)/.test(path);
+/** A notice's pages (new, one notice, its change) belong under "Notices". */
+const inNotices = (path: string) => path.startsWith('/notices/');
+/** Writing a message and reading one belong under "Messages". */
+const inMessages = (path: string) => path.startsWith('/messages/');
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -37,6 +43,10 @@ export function Shell({ children }: { children: ReactNode }) {
     { to: '/databases/hits', label: t('nav.hits'), id: 'hits' },
     { to: '/persons', label: t('nav.persons'), id: 'persons' },
     ...(mayScreen(principal) ? [{ to: '/screening', label: t('nav.screening'), id: 'screening' }] : []),
+    ...(principal.capabilities.includes('notices')
+      ? [{ to: '/notices', label: t('nav.notices'), id: 'notices' }]
+      : []),
+    ...(mayReadMessages(principal) ? [{ to: '/messages', label: t('nav.messages'), id: 'messages' }] : []),
     ...UPCOMING.filter((u) => !('capability' in u) || principal.capabilities.includes(u.capability)).map(
       (u) => ({
         to: `/${u.path}`,
@@ -101,7 +111,13 @@ export function Shell({ children }: { children: ReactNode }) {
               component={Link}
               to={l.to}
               label={l.label}
-              active={location.pathname === l.to || (l.to === '/databases' && inDatabases(location.pathname))}
+              active={
+                location.pathname === l.to ||
+                (l.to === '/databases' && inDatabases(location.pathname)) ||
+                (l.to === '/notices' && inNotices(location.pathname)) ||
+                (l.to === '/messages' && inMessages(location.pathname))
+              }
+              rightSection={l.id === 'messages' ? <UnreadBadge /> : undefined}
               data-testid={`nav-${l.id}`}
               onClick={close}
             />

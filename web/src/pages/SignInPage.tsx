@@ -1,6 +1,7 @@
 // Sign-in with the second factor when the account has one, and first-time enrolment.
 import {
   Alert,
+  Anchor,
   Button,
   Center,
   Code,
@@ -15,6 +16,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { ApiError, api } from '../lib/api';
 import { useAuth } from '../lib/auth';
@@ -182,6 +184,11 @@ export function SignInPage() {
             )}
           </Stack>
         </form>
+        <Group justify="center" mt="md">
+          <Anchor component={Link} to="/public/notices" size="sm" data-testid="signin-public-notices">
+            {t('publicNotices.link')}
+          </Anchor>
+        </Group>
       </Paper>
     </Center>
   );

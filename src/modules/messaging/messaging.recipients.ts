@@ -56,8 +56,7 @@ export async function expandRecipients(
       const byId = new Map(units.map((u) => [u.id, u]));
       unitIds.forEach((id, i) => {
         const u = byId.get(id);
-        if (u?.active !== 1)
-          errors.push({ field: `${field}.units.${i}`, message: 'no such active unit' });
+        if (u?.active !== 1) errors.push({ field: `${field}.units.${i}`, message: 'no such active unit' });
         else add(u.bureau_code, u.id, copy);
       });
     }

@@ -21,4 +21,6 @@ export interface AppContext {
 export interface RequestMeta {
   requestId?: string;
   purpose?: string;
+  /** The request's reserved Idempotency-Key, for services that record it with what they create. */
+  idempotency?: { principalKey: string; key: string };
 }

@@ -50,12 +50,10 @@ export async function messagingRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request, reply) => {
       const p = requirePrincipal(request);
-      const { message, deliveries, attachments } = await sendMessage(
-        ctx,
-        p,
-        request.body as SendBodyInput,
-        meta(request),
-      );
+      const { message, deliveries, attachments } = await sendMessage(ctx, p, request.body as SendBodyInput, {
+        ...meta(request),
+        idempotency: request.idempotency,
+      });
       const signature = { kid: message.kid, bureau: message.sender_bureau, valid: true };
       return reply.status(201).send(toMessageDto(message, deliveries, attachments, signature, false));
     },

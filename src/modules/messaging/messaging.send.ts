@@ -105,6 +105,20 @@ export async function sendMessage(
   forwardedFrom?: { id: string; attachments: MessageAttachmentTable[] },
 ) {
   assertMaySend(p);
+  // Sent already under this Idempotency-Key (the answer lost in a crash): that message again.
+  const idempotencyRef = meta.idempotency
+    ? createHash('sha256').update(`${meta.idempotency.principalKey}\n${meta.idempotency.key}`).digest('hex')
+    : null;
+  if (idempotencyRef) {
+    const sent = await store.findByIdempotencyRef(ctx.db, idempotencyRef);
+    if (sent) {
+      const [deliveries, attachments] = await Promise.all([
+        store.recipientsOf(ctx.db, sent.id),
+        store.attachmentsOf(ctx.db, sent.id),
+      ]);
+      return { message: sent, deliveries, attachments };
+    }
+  }
   const errors: FieldError[] = [];
   if (input.handling === 'other' && !input.handlingNote?.trim()) {
     errors.push({
@@ -170,6 +184,7 @@ export async function sendMessage(
     search_text: `${input.subject}\n${input.body}`.toLowerCase(),
     kid,
     signature,
+    idempotency_ref: idempotencyRef,
   };
   const recipientBureaus = [...new Set(recipients.map((r) => r.bureau))];
   const granted = threadId ? (await store.grantedThreads(ctx.db, [threadId])).has(threadId) : false;

@@ -18,7 +18,7 @@ function canonical(v: unknown): string {
 }
 
 export function signedPayload(
-  m: Omit<MessageTable, 'kid' | 'signature' | 'search_text' | 'addressed'>,
+  m: Omit<MessageTable, 'kid' | 'signature' | 'search_text' | 'addressed' | 'idempotency_ref'>,
   recipients: Pick<MessageRecipientTable, 'bureau' | 'unit' | 'copy'>[],
   attachments: Pick<MessageAttachmentTable, 'name' | 'media_type' | 'sha256'>[],
 ): Buffer {

@@ -26,6 +26,9 @@ export async function insertMessage(
 export const findMessage = (ex: Executor, id: string) =>
   ex.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
 
+export const findByIdempotencyRef = (ex: Executor, ref: string) =>
+  ex.selectFrom('messages').selectAll().where('idempotency_ref', '=', ref).executeTakeFirst();
+
 export const recipientsOf = (ex: Executor, id: string) =>
   ex.selectFrom('message_recipients').selectAll().where('message_id', '=', id).execute();
 
@@ -131,6 +134,25 @@ export async function markState(
     if (units) d = d.where('unit', 'in', units);
     await d.execute();
   }
+}
+
+/** Stream deliveries: these bureaus (of these units, or wholly when `units` is null) got it. */
+export async function markDelivered(
+  ex: Executor,
+  messageId: string,
+  bureaus: string[],
+  units: string[] | null,
+  at: string,
+) {
+  let q = ex
+    .updateTable('message_recipients')
+    .set({ delivered_at: at })
+    .where('message_id', '=', messageId)
+    .where('bureau', 'in', bureaus)
+    .where('delivered_at', 'is', null);
+  // Unit ids are unique across bureaus, so one list serves every bureau of the statement.
+  if (units) q = q.where('unit', 'in', units);
+  await q.execute();
 }
 
 export async function unreadCount(ex: Executor, bureau: string, units: string[] | null) {

@@ -51,6 +51,9 @@ export function messagingMigration(_dialect: DialectName): Migration {
         .addColumn('kid', 'text', (c) => c.notNull())
         .addColumn('signature', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
+        // SHA-256 of the sender principal and its Idempotency-Key: written with the message, so
+        // a retry after a crash (the key still pending) finds the message instead of sending twice.
+        .addColumn('idempotency_ref', 'text', (c) => c.unique())
         .execute();
       await db.schema
         .createIndex('messages_sender')

@@ -336,6 +336,7 @@ export interface MessageTable {
   kid: string;
   signature: string;
   created_at: string;
+  idempotency_ref: string | null;
 }
 
 export interface MessageRecipientTable {

@@ -188,6 +188,7 @@ export class EventBus {
   }
 
   private advanceWatermark(highest: number) {
+    const from = this.watermark;
     while (this.seen.has(this.watermark + 1)) {
       this.watermark++;
       this.seen.delete(this.watermark);
@@ -196,8 +197,11 @@ export class EventBus {
       this.gapSince = undefined;
       return;
     }
-    // An id below the highest seen is missing: wait for it a while, then give up on it.
+    // An id below the highest seen is missing: wait for it a while, then give up on it. The
+    // wait starts again whenever the watermark moved: under steady load gaps come and go, and
+    // a new one must get its own five seconds.
     const now = Date.now();
+    if (this.watermark > from) this.gapSince = now;
     this.gapSince ??= now;
     if (now - this.gapSince > GAP_WAIT_MS && this.seen.size > 0) {
       this.watermark = Math.min(...this.seen) - 1;

@@ -42,7 +42,11 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
         requestId: request.id,
       });
 
-      let delivered = lastId ?? 0;
+      const resumeAfter = lastId ?? 0;
+      // Ids are drawn at insert and transactions commit out of order (on PostgreSQL across
+      // processes): an event may arrive after one with a higher id. So a stream remembers what it
+      // wrote (the recent ids) rather than a high-water mark, which would drop the late one.
+      const written = new Set<number>();
       // Deliveries go out in order, each only after its audit event is committed (fail closed).
       let chain: Promise<void> = Promise.resolve();
       const write = (ev: StoredEvent) => {
@@ -54,9 +58,15 @@ export async function eventRoutes(app: FastifyInstance, ctx: AppContext) {
         }
       };
       const send = (ev: StoredEvent) => {
-        if (ev.id <= delivered) return;
+        if (ev.id <= resumeAfter || written.has(ev.id)) return;
         if (decideAccess(principal, ev.access) !== 'see') return;
-        delivered = ev.id;
+        written.add(ev.id);
+        if (written.size > 20_000) {
+          for (const id of written) {
+            written.delete(id);
+            if (written.size <= 10_000) break;
+          }
+        }
         chain = chain.then(async () => {
           if (ev.access.handling === 'public') return write(ev);
           try {

@@ -152,3 +152,21 @@ export async function readAttachment(
   if (!file) throw notFoundOrNoAccess();
   return { ...file, bytes: Buffer.from(ctx.keyring.decrypt(file.content), 'base64') };
 }
+
+/**
+ * The address book: a bureau's active units that receive messages. Names and kinds only — what
+ * a sender needs to address a unit; the rest of a bureau's organisation stays its own.
+ */
+export async function messagingUnits(ctx: AppContext, p: Principal, bureau: string) {
+  assertMayRead(p);
+  const rows = await ctx.db
+    .selectFrom('units')
+    .select(['id', 'bureau_code', 'name', 'kind', 'capabilities'])
+    .where('bureau_code', '=', bureau)
+    .where('active', '=', 1)
+    .orderBy('name')
+    .execute();
+  return rows
+    .filter((u) => (JSON.parse(u.capabilities) as string[]).includes('messaging'))
+    .map((u) => ({ id: u.id, bureauCode: u.bureau_code, name: u.name, kind: u.kind }));
+}

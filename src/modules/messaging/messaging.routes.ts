@@ -14,7 +14,7 @@ import {
   permitOnwardTransmission,
 } from './messaging.actions.js';
 import { startDeliveryMarks } from './messaging.delivery.js';
-import { listBox, readAttachment, readMessage, unread } from './messaging.read.js';
+import { listBox, messagingUnits, readAttachment, readMessage, unread } from './messaging.read.js';
 import {
   AddresseesSchema,
   MessageSchema,
@@ -323,6 +323,27 @@ export async function messagingRoutes(app: FastifyInstance, ctx: AppContext) {
         fields: Record<string, string>;
       };
       return renderTemplate(t, language, fields);
+    },
+  );
+
+  app.get(
+    '/messaging/units',
+    {
+      schema: {
+        tags,
+        summary: 'The address book: units of a bureau that receive messages (the messaging capability)',
+        querystring: Type.Object({ bureau: BureauCode }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ id: Type.String(), bureauCode: Type.String(), name: Type.String(), kind: Type.String() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { bureau } = request.query as { bureau: string };
+      return { items: await messagingUnits(ctx, requirePrincipal(request), bureau) };
     },
   );
 

@@ -13,7 +13,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Text,
   Textarea,
   TextInput,
   Title,
@@ -27,7 +26,6 @@ import { useAuth } from '../../lib/auth';
 import { LANGUAGES } from '../../lib/i18n';
 import { AddresseePicker, type Token, toAddressees } from './AddresseePicker';
 import {
-  GS,
   HANDLING,
   languageOfBureau,
   MAX_ATTACHMENT_BYTES,
@@ -94,7 +92,7 @@ function Form({ replyTo }: { replyTo?: Message }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  // Units: the API lists a bureau's units to its own people and to the General Secretariat.
+  // Units: the address book offers the units of one bureau at a time (your own at first).
   const [unitBureau, setUnitBureau] = useState<string | null>(own || null);
   const units = useUnitsOf(unitBureau);
   const [knownUnits, setKnownUnits] = useState<Map<string, string>>(new Map());
@@ -103,7 +101,7 @@ function Form({ replyTo }: { replyTo?: Message }) {
     if (!items) return;
     setKnownUnits((prev) => {
       const next = new Map(prev);
-      for (const u of items.filter((x) => x.active)) {
+      for (const u of items) {
         next.set(u.id, `${u.name} — ${bureaus.label(u.bureauCode)}`);
       }
       return next;
@@ -224,22 +222,16 @@ function Form({ replyTo }: { replyTo?: Message }) {
             error={fieldError('cc')}
             testId="compose-cc"
           />
-          {own === GS ? (
-            <Select
-              label={t('messages.compose.unitsOf')}
-              description={t('messages.compose.unitsOfHelp')}
-              searchable
-              data={bureaus.members}
-              value={unitBureau}
-              onChange={setUnitBureau}
-              w={{ base: '100%', md: 420 }}
-              data-testid="compose-unit-bureau"
-            />
-          ) : (
-            <Text size="xs" c="dimmed" data-testid="compose-units-note">
-              {t('messages.compose.unitsOwnOnly')}
-            </Text>
-          )}
+          <Select
+            label={t('messages.compose.unitsOf')}
+            description={t('messages.compose.unitsOfHelp')}
+            searchable
+            data={bureaus.members}
+            value={unitBureau}
+            onChange={setUnitBureau}
+            w={{ base: '100%', md: 420 }}
+            data-testid="compose-unit-bureau"
+          />
         </Stack>
       </Card>
       <Card withBorder>

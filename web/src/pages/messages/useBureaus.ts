@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Bureau, type Unit } from '../../lib/api';
+import { api, type Bureau } from '../../lib/api';
 import { bureauName } from '../../lib/format';
 
 export function useBureaus() {
@@ -30,11 +30,19 @@ export function useBureaus() {
   }, [items, i18n.language]);
 }
 
-/** Units of `bureau` (null: none asked); a 404 means the reader may not list that bureau's units. */
+/** A unit that receives messages, from the address book. */
+export interface MessagingUnit {
+  id: string;
+  bureauCode: string;
+  name: string;
+  kind: string;
+}
+
+/** The address book's units of `bureau` (null: none asked): those that receive messages. */
 export function useUnitsOf(bureau: string | null) {
   return useQuery({
-    queryKey: ['units', bureau],
-    queryFn: () => api.get<{ items: Unit[] }>(`/bureaus/${bureau}/units`),
+    queryKey: ['messaging-units', bureau],
+    queryFn: () => api.get<{ items: MessagingUnit[] }>(`/messaging/units?bureau=${bureau}`),
     enabled: Boolean(bureau),
     retry: false,
     staleTime: 60_000,

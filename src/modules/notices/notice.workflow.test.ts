@@ -65,6 +65,15 @@ describe('notice workflow', () => {
     });
   });
 
+  it('confirms the compliance of a diffusion once', () => {
+    const checked = { ...notice('published', 'diffusion'), complianceChecked: true };
+    expect(planStep(reviewer, 'confirm_compliance', checked)).toMatchObject({
+      ok: false,
+      code: 'already_checked',
+    });
+    expect(availableActions(reviewer, checked)).toEqual(['withdraw']);
+  });
+
   it('keeps each party to its own steps', () => {
     expect(planStep(officer, 'approve', notice('draft'))).toMatchObject({ ok: false, status: 403 });
     expect(planStep(otherSupervisor, 'approve', notice('draft'))).toMatchObject({ ok: false, status: 403 });

@@ -130,6 +130,8 @@ interface Subject {
   status: NoticeStatus;
   requestingBureau: string;
   createdById: string;
+  /** A sent diffusion the General Secretariat has already checked for compliance. */
+  complianceChecked?: boolean;
 }
 
 function isParty(p: Principal, by: Party, requestingBureau: string): boolean {
@@ -175,6 +177,9 @@ export function planStep(principal: Principal, action: NoticeAction, n: Subject,
       code: 'wrong_status',
       detail: `A ${n.kind} that is ${n.status} cannot be ${pastOf(action)}`,
     };
+  }
+  if (action === 'confirm_compliance' && n.complianceChecked) {
+    return { ok: false, status: 409, code: 'already_checked', detail: 'Its compliance was checked already' };
   }
   // Four eyes: what leaves the bureau is approved by someone other than its author.
   if (action === 'approve' && principal.id === n.createdById) {

@@ -58,6 +58,7 @@ function present(
     status: n.status,
     requestingBureau: n.requestingBureau,
     createdById: row.created_by,
+    complianceChecked: row.compliance_checked_at !== null,
   });
   const editable =
     p.bureau === n.requestingBureau &&

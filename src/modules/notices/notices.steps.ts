@@ -71,7 +71,13 @@ export async function takeStep(
   const plan = planStep(
     p,
     action,
-    { kind: n.kind, status: n.status, requestingBureau: n.requestingBureau, createdById: row.created_by },
+    {
+      kind: n.kind,
+      status: n.status,
+      requestingBureau: n.requestingBureau,
+      createdById: row.created_by,
+      complianceChecked: row.compliance_checked_at !== null,
+    },
     reason,
   );
   if (!plan.ok) {

@@ -335,7 +335,14 @@ export async function messagingRoutes(app: FastifyInstance, ctx: AppContext) {
         querystring: Type.Object({ bureau: BureauCode }, { additionalProperties: false }),
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({ id: Type.String(), bureauCode: Type.String(), name: Type.String(), kind: Type.String() })),
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                bureauCode: Type.String(),
+                name: Type.String(),
+                kind: Type.String(),
+              }),
+            ),
           }),
           ...errorResponses,
         },

@@ -147,7 +147,10 @@ describe('sending and receiving', () => {
     });
     expect(made.statusCode, made.body).toBe(201);
     // Jordan finds the unit in the address book: France's units that receive messages.
-    const book = (await jo.get('/api/v1/messaging/units?bureau=FR')).json().items as { id: string; name: string }[];
+    const book = (await jo.get('/api/v1/messaging/units?bureau=FR')).json().items as {
+      id: string;
+      name: string;
+    }[];
     expect(book.map((u) => u.name)).toEqual(['Cybercrime unit', 'Financial intelligence unit']);
     const toUnit = await send(jo, message({ to: { units: [cyber.id] }, subject: 'For the cybercrime unit' }));
     expect(toUnit.recipients).toEqual([expect.objectContaining({ bureau: 'FR', unit: cyber.id })]);

@@ -25,6 +25,7 @@ import { messagingRoutes } from './modules/messaging/messaging.routes.js';
 import { metaRoutes } from './modules/meta/meta.routes.js';
 import { publicNoticeRoutes } from './modules/notices/notices.public.routes.js';
 import { noticeRoutes } from './modules/notices/notices.routes.js';
+import { paymentRoutes } from './modules/payments/payments.routes.js';
 import { attachmentRoutes } from './modules/records/attachments/attachments.routes.js';
 import { bulkRoutes } from './modules/records/bulk/bulk.routes.js';
 import { hitRoutes } from './modules/records/hits/hits.routes.js';
@@ -172,6 +173,7 @@ export async function buildApp(
       await screeningRoutes(api, ctx);
       await noticeRoutes(api, ctx);
       await messagingRoutes(api, ctx);
+      await paymentRoutes(api, ctx);
       await eventRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

@@ -21,6 +21,9 @@ export interface Config {
   webRoot: string;
   /** Set cookies with the Secure attribute (behind TLS). */
   secureCookies: boolean;
+  /** Payment interventions: minutes a receiving bureau has to acknowledge, and to answer. */
+  paymentAckMinutes: number;
+  paymentAnswerMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFailedSignIns: int(env, 'MERIDIAN_MAX_FAILED_SIGNINS', 5, 1, 100),
     lockoutSeconds: int(env, 'MERIDIAN_LOCKOUT_SECONDS', 15 * 60, 1, 86400),
     signInRatePerMinute: int(env, 'MERIDIAN_SIGNIN_RATE_PER_MINUTE', 10, 1, 100000),
+    paymentAckMinutes: int(env, 'MERIDIAN_PAYMENT_ACK_MINUTES', 120, 1, 7 * 24 * 60),
+    paymentAnswerMinutes: int(env, 'MERIDIAN_PAYMENT_ANSWER_MINUTES', 360, 1, 30 * 24 * 60),
     bodyLimitBytes: int(env, 'MERIDIAN_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
     webRoot: env.MERIDIAN_WEB_ROOT || path.resolve('dist/web'),
     secureCookies: bool(env, 'MERIDIAN_SECURE_COOKIES', false),

@@ -6,6 +6,7 @@ import { seedBureaus } from '../modules/bureaus/bureaus.store.js';
 import { purgeExpiredSessions } from '../modules/identity/users.store.js';
 import { ensureBureauKeys } from '../modules/messaging/bureau-keys.js';
 import { expireDueNotices } from '../modules/notices/notices.steps.js';
+import { flagOverdue } from '../modules/payments/payments.service.js';
 import { AuditLog } from './audit/audit.writer.js';
 import { Keyring } from './crypto/keyring.js';
 import { openDatabase } from './db/connect.js';
@@ -41,6 +42,10 @@ function registerHousekeeping(ctx: AppContext) {
   // Notices expire at their review date unless extended; their screening records close with them.
   ctx.jobs.every('notices.expire', 3600, async () => {
     await expireDueNotices(ctx);
+  });
+  // Payment requests past their acknowledgement or answer time are flagged to both bureaus and the GS.
+  ctx.jobs.every('payments.overdue', 60, async () => {
+    await flagOverdue(ctx);
   });
   // Events are for live delivery and short resumption; the audit chain is the record.
   ctx.jobs.every('events.purge', 3600, async () => {

@@ -4,6 +4,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { DialectName } from './connect.js';
 import { messagingMigration } from './migrations.messaging.js';
 import { noticesMigration } from './migrations.notices.js';
+import { paymentsMigration } from './migrations.payments.js';
 import { recordsMigration } from './migrations.records.js';
 
 // Migrations run before the typed schema exists, so they see an untyped database (Kysely's convention).
@@ -216,6 +217,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0005_records_updated_id': recordsUpdatedById,
     '0006_notices': noticesMigration(dialect),
     '0007_messaging': messagingMigration(dialect),
+    '0008_payments': paymentsMigration,
   };
 }
 

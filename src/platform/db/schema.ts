@@ -375,6 +375,77 @@ export interface MessagePermissionTable {
   granted_at: string;
 }
 
+export interface PaymentCaseTable {
+  id: string;
+  requesting_bureau: string;
+  requesting_unit: string | null;
+  fraud_type: string;
+  victim: string;
+  reported_at: string;
+  summary: string | null;
+  parent_transaction_id: string | null;
+  created_at: string;
+  created_by: string;
+  idempotency_ref: string | null;
+}
+
+export interface PaymentPartTable {
+  id: string;
+  case_id: string;
+  receiving_bureau: string;
+  status: string;
+  ack_due_at: string;
+  answer_due_at: string;
+  acknowledged_at: string | null;
+  forwarded_unit: string | null;
+  first_answer_at: string | null;
+  overdue_flagged_at: string | null;
+  answer_overdue_flagged_at: string | null;
+  version: number;
+}
+
+export interface PaymentTransactionTable {
+  id: string;
+  case_id: string;
+  part_id: string;
+  seq: number;
+  amount_minor: string;
+  currency: string;
+  date: string;
+  sending_account: string | null;
+  receiving_account: string;
+  receiving_bic: string | null;
+  receiving_country: string;
+  beneficiary_name: string;
+  reference: string | null;
+  outcome: string;
+  frozen_minor: string;
+  returned_minor: string;
+  moved_to_account: string | null;
+  moved_to_country: string | null;
+  follow_up_case_id: string | null;
+  frozen_at: string | null;
+  updated_at: string;
+}
+
+export interface PaymentStepTable {
+  id: string;
+  case_id: string;
+  part_id: string | null;
+  transaction_id: string | null;
+  at: string;
+  action: string;
+  actor_name: string;
+  actor_bureau: string;
+  details: string | null;
+}
+
+export interface FxRateTable {
+  day: string;
+  currency: string;
+  usd_per_unit: string;
+}
+
 export interface Database {
   bureaus: BureauTable;
   units: UnitTable;
@@ -405,6 +476,11 @@ export interface Database {
   message_attachments: MessageAttachmentTable;
   message_gs_grants: MessageGsGrantTable;
   message_permissions: MessagePermissionTable;
+  payment_cases: PaymentCaseTable;
+  payment_parts: PaymentPartTable;
+  payment_transactions: PaymentTransactionTable;
+  payment_steps: PaymentStepTable;
+  fx_rates: FxRateTable;
 }
 
 export type Db = Kysely<Database>;

@@ -98,6 +98,8 @@ export function as(app: FastifyInstance, auth: { cookie?: string; apiKey?: strin
       app.inject({ method: 'GET', url, headers: headers(extra) }),
     post: (url: string, payload: unknown = {}, extra?: Record<string, string>) =>
       app.inject({ method: 'POST', url, payload: payload as object, headers: headers(extra) }),
+    put: (url: string, payload: unknown, extra?: Record<string, string>) =>
+      app.inject({ method: 'PUT', url, payload: payload as object, headers: headers(extra) }),
     patch: (url: string, payload: unknown, extra?: Record<string, string>) =>
       app.inject({ method: 'PATCH', url, payload: payload as object, headers: headers(extra) }),
     // A JSON body ({}), as the server asks of every cookie-authenticated change.

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext, RequestMeta } from '../../context.js';
 import { errorResponses, IdParam } from '../../platform/http/schemas.js';
 import { requirePrincipal } from '../identity/auth.hook.js';
+import { figuresCsv, loadRates, paymentFigures, type RateInput } from './payments.figures.js';
 import { type OpenCaseInput, openCase } from './payments.open.js';
 import {
   acknowledgePart,
@@ -230,6 +231,66 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => {
       const { id } = request.params as { id: string };
       return recordOutcome(ctx, requirePrincipal(request), id, request.body as OutcomeInput, meta(request));
+    },
+  );
+
+  app.put(
+    '/payments/rates',
+    {
+      schema: {
+        tags,
+        summary:
+          'Load dated exchange rates to US dollars (the operator: a General Secretariat administrator)',
+        body: Type.Object(
+          {
+            rates: Type.Array(
+              Type.Object(
+                {
+                  day: Type.String({ format: 'date' }),
+                  currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+                  usdPerUnit: Type.String({
+                    pattern: '^\\d{1,9}(\\.\\d{1,12})?$',
+                    description: 'US dollars for one unit, e.g. "1.0842"',
+                  }),
+                },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 10_000 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ loaded: Type.Integer() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { rates } = request.body as { rates: RateInput[] };
+      return { loaded: await loadRates(ctx, requirePrincipal(request), rates, meta(request)) };
+    },
+  );
+
+  app.get(
+    '/payments/figures',
+    {
+      schema: {
+        tags,
+        summary:
+          'Amounts frozen and returned by currency and in US dollars, by country, fraud type and month; median minutes to freeze',
+        response: { 200: Type.Record(Type.String(), Type.Unknown()), ...errorResponses },
+      },
+    },
+    async (request) => paymentFigures(ctx, requirePrincipal(request), meta(request)),
+  );
+
+  app.get(
+    '/payments/figures.csv',
+    { schema: { tags, summary: 'The figures as CSV', produces: ['text/csv'] } },
+    async (request, reply) => {
+      const f = await paymentFigures(ctx, requirePrincipal(request), meta(request));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="payment-figures.csv"')
+        .send(figuresCsv(f));
     },
   );
 }

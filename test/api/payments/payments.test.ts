@@ -13,6 +13,7 @@ let fr: Client;
 let ng: Client;
 let br: Client;
 let jo: Client;
+let operator: Client; // xg.admin: loads the rates (a TOTP code is spent once: sign in once)
 
 const NIGERIA = { receivingAccount: '0123456789', receivingBic: 'FBNINGLA' }; // no IBAN: the BIC routes it
 const BRAZIL_IBAN = 'BR18 0036 0305 0000 1000 9795 493C 1';
@@ -66,6 +67,7 @@ beforeAll(async () => {
   ng = await officer(t.app, 'ng.officer');
   br = await officer(t.app, 'br.officer');
   jo = await officer(t.app, 'jo.officer');
+  operator = await officer(t.app, 'xg.admin');
 });
 afterAll(async () => t?.close());
 
@@ -242,5 +244,68 @@ describe('the flow: routing, freeze, chase, return', () => {
       .execute();
     expect(after.filter((e) => JSON.parse(e.payload).caseId === id)).toHaveLength(1);
     expect(again).toBeGreaterThanOrEqual(0);
+  });
+
+  it('counts what was frozen and returned, in each currency and in US dollars with the dated rates', async () => {
+    // Brazil freezes the euro transfer of the first case.
+    const brQueue = (await br.get('/api/v1/payments/cases?box=queue')).json().items as { case_id: string }[];
+    const withEuros = await Promise.all(brQueue.map(async (q) => (await read(br, q.case_id)).body));
+    const euroTx = withEuros
+      .flatMap((c) => c.transactions)
+      .find(
+        (x) =>
+          x.receivingCountry === 'BR' &&
+          x.outcome === 'pending' &&
+          (x as unknown as { currency: string }).currency === 'EUR',
+      )!;
+    expect(
+      (await br.post(`/api/v1/payments/transactions/${euroTx.id}/outcome`, { outcome: 'frozen' })).statusCode,
+    ).toBe(200);
+
+    expect(
+      (
+        await fr.put('/api/v1/payments/rates', {
+          rates: [{ day: '2026-11-01', currency: 'EUR', usdPerUnit: '1.0842' }],
+        })
+      ).statusCode,
+    ).toBe(403);
+    const bad = await operator.put('/api/v1/payments/rates', {
+      rates: [{ day: '2026-11-01', currency: 'EUR', usdPerUnit: '0' }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('rates.0.usdPerUnit');
+    const loaded = await operator.put('/api/v1/payments/rates', {
+      rates: [
+        { day: '2026-11-01', currency: 'EUR', usdPerUnit: '1.0842' },
+        { day: '2026-12-01', currency: 'EUR', usdPerUnit: '2' }, // after the transfer: not used
+      ],
+    });
+    expect(loaded.statusCode, loaded.body).toBe(200);
+
+    const f = (await fr.get('/api/v1/payments/figures')).json();
+    // USD 10.5 M frozen in Nigeria + USD 31.5 M in Jordan (returned) + EUR 1.5 M in Brazil at 1.0842.
+    expect(f.total.frozen).toEqual({ USD: '4200000000', EUR: '150000000' });
+    expect(f.total.returned).toEqual({ USD: '3150000000', EUR: '0' });
+    expect(f.total.frozenUsdCents).toBe('4362630000');
+    expect(f.total.returnedUsdCents).toBe('3150000000');
+    expect(
+      f.byCountry.map((x: { key: string; frozenUsdCents: string }) => [x.key, x.frozenUsdCents]),
+    ).toEqual([
+      ['BR', '162630000'],
+      ['JO', '3150000000'],
+      ['NG', '1050000000'],
+    ]);
+    expect(f.byFraudType[0].key).toBe('business_email_compromise');
+    expect(f.byMonth.map((x: { key: string }) => x.key)).toEqual(['2026-11']);
+    expect(f.medianMinutesToFreeze).toBeGreaterThan(0);
+    // Nigeria sees the figures of what it received only.
+    const atNg = (await ng.get('/api/v1/payments/figures')).json();
+    expect(atNg.total.frozen).toEqual({ USD: '1050000000' });
+
+    const csv = await fr.get('/api/v1/payments/figures.csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\n')).toEqual(
+      expect.arrayContaining(['total,all,EUR,150000000,0', 'total,all,USD_CONVERTED,4362630000,3150000000']),
+    );
   });
 });

@@ -6,6 +6,8 @@
 import type { AppContext, RequestMeta } from '../../context.js';
 import { GENERAL_SECRETARIAT, hasRole, type Principal } from '../../platform/auth/principal.js';
 import { type FieldError, ProblemError } from '../../platform/http/problem.js';
+import { decideAccess } from '../../platform/policy/access.js';
+import { accessOfPart } from './payments.access.js';
 import { currencyDigits, minor, toUsdCents } from './payments.money.js';
 import { assertMayActOnPayments } from './payments.open.js';
 
@@ -96,7 +98,10 @@ export async function paymentFigures(ctx: AppContext, p: Principal, meta: Reques
       eb.or([eb('c.requesting_bureau', '=', p.bureau), eb('t.receiving_country', '=', p.bureau)]),
     );
   }
-  const rows = await q.execute();
+  // The SQL only narrows; the access policy decides each transaction by its case and part.
+  const rows = (await q.execute()).filter(
+    (r) => decideAccess(p, accessOfPart(r.requesting_bureau, r.receiving_country)) === 'see',
+  );
   const rates = await ctx.db.selectFrom('fx_rates').selectAll().orderBy('day').execute();
   const rateOn = (currency: string, day: string) => {
     let found: string | undefined;

@@ -7,6 +7,7 @@ import { GENERAL_SECRETARIAT, type Principal } from '../../platform/auth/princip
 import type { PaymentPartTable } from '../../platform/db/schema.js';
 import { staleVersion } from '../../platform/http/etag.js';
 import { badRequest, notFoundOrNoAccess, ProblemError } from '../../platform/http/problem.js';
+import { decideAccess } from '../../platform/policy/access.js';
 import { nowIso } from '../../platform/time.js';
 import { accessOfCase, accessOfPart, visibleParts } from './payments.access.js';
 import { minor } from './payments.money.js';
@@ -51,45 +52,32 @@ export async function readCase(ctx: AppContext, p: Principal, id: string, meta: 
 /** The parts a bureau must act on, most urgent first; or the cases it opened. */
 export async function listCases(ctx: AppContext, p: Principal, box: 'queue' | 'opened', meta: RequestMeta) {
   assertMayActOnPayments(p);
-  const rows =
-    box === 'queue'
-      ? await ctx.db
-          .selectFrom('payment_parts as pt')
-          .innerJoin('payment_cases as c', 'c.id', 'pt.case_id')
-          .select([
-            'c.id as case_id',
-            'c.requesting_bureau',
-            'c.fraud_type',
-            'c.reported_at',
-            'pt.id as part_id',
-            'pt.receiving_bureau',
-            'pt.status',
-            'pt.ack_due_at',
-            'pt.answer_due_at',
-          ])
-          .where('pt.receiving_bureau', '=', p.bureau)
-          .where('pt.status', '!=', 'answered')
-          .orderBy('pt.answer_due_at')
-          .limit(200)
-          .execute()
-      : await ctx.db
-          .selectFrom('payment_parts as pt')
-          .innerJoin('payment_cases as c', 'c.id', 'pt.case_id')
-          .select([
-            'c.id as case_id',
-            'c.requesting_bureau',
-            'c.fraud_type',
-            'c.reported_at',
-            'pt.id as part_id',
-            'pt.receiving_bureau',
-            'pt.status',
-            'pt.ack_due_at',
-            'pt.answer_due_at',
-          ])
-          .where('c.requesting_bureau', '=', p.bureau)
-          .orderBy('c.id', 'desc')
-          .limit(200)
-          .execute();
+  const base = ctx.db
+    .selectFrom('payment_parts as pt')
+    .innerJoin('payment_cases as c', 'c.id', 'pt.case_id')
+    .select([
+      'c.id as case_id',
+      'c.requesting_bureau',
+      'c.fraud_type',
+      'c.reported_at',
+      'pt.id as part_id',
+      'pt.receiving_bureau',
+      'pt.status',
+      'pt.ack_due_at',
+      'pt.answer_due_at',
+    ])
+    .limit(200);
+  const candidates = await (box === 'queue'
+    ? base
+        .where('pt.receiving_bureau', '=', p.bureau)
+        .where('pt.status', '!=', 'answered')
+        .orderBy('pt.answer_due_at')
+    : base.where('c.requesting_bureau', '=', p.bureau).orderBy('c.id', 'desc')
+  ).execute();
+  // The SQL only narrows; the access policy decides each part.
+  const rows = candidates.filter(
+    (r) => decideAccess(p, accessOfPart(r.requesting_bureau, r.receiving_bureau)) === 'see',
+  );
   await ctx.audit.record({
     actor: p,
     action: 'payment.list',

@@ -15,6 +15,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { bureauRoutes } from './modules/bureaus/bureaus.routes.js';
+import { icseRoutes } from './modules/icse/icse.routes.js';
 import { apiKeyRoutes } from './modules/identity/apikeys.routes.js';
 import { installAuthentication } from './modules/identity/auth.hook.js';
 import { authRoutes } from './modules/identity/auth.routes.js';
@@ -174,6 +175,7 @@ export async function buildApp(
       await noticeRoutes(api, ctx);
       await messagingRoutes(api, ctx);
       await paymentRoutes(api, ctx);
+      await icseRoutes(api, ctx);
       await eventRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

@@ -24,6 +24,10 @@ export interface Config {
   /** Payment interventions: minutes a receiving bureau has to acknowledge, and to answer. */
   paymentAckMinutes: number;
   paymentAnswerMinutes: number;
+  /** ICSE: the PDQ Hamming distance within which two media match (at most 47: the index's reach). */
+  icsePdqDistance: number;
+  /** ICSE: the largest medium (image or video) one upload may carry, in bytes. */
+  icseMaxUploadBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +79,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRatePerMinute: int(env, 'MERIDIAN_SIGNIN_RATE_PER_MINUTE', 10, 1, 100000),
     paymentAckMinutes: int(env, 'MERIDIAN_PAYMENT_ACK_MINUTES', 120, 1, 7 * 24 * 60),
     paymentAnswerMinutes: int(env, 'MERIDIAN_PAYMENT_ANSWER_MINUTES', 360, 1, 30 * 24 * 60),
+    icsePdqDistance: int(env, 'MERIDIAN_ICSE_PDQ_DISTANCE', 31, 0, 47),
+    icseMaxUploadBytes: int(
+      env,
+      'MERIDIAN_ICSE_MAX_UPLOAD_BYTES',
+      64 * 1024 * 1024,
+      1024,
+      1024 * 1024 * 1024,
+    ),
     bodyLimitBytes: int(env, 'MERIDIAN_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 512 * 1024 * 1024),
     webRoot: env.MERIDIAN_WEB_ROOT || path.resolve('dist/web'),
     secureCookies: bool(env, 'MERIDIAN_SECURE_COOKIES', false),

@@ -144,7 +144,10 @@ export const DEMO_BUREAUS: DemoBureau[] = [
         capabilities: ['networks', 'cbrne', 'databases', 'messaging', 'notices'],
       },
     ],
-    users: standardUsers('us', ['Michael Johnson', 'Jennifer Davis', 'Robert Miller', 'Linda Wilson']),
+    users: [
+      ...standardUsers('us', ['Michael Johnson', 'Jennifer Davis', 'Robert Miller', 'Linda Wilson']),
+      { username: 'us.childprotection', displayName: 'Sarah Thompson', roles: ['officer'], unit: 'cp' },
+    ],
   },
   {
     code: 'XG',

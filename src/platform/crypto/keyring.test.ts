@@ -29,6 +29,18 @@ describe('Keyring', () => {
     expect(() => k.decrypt('v0:abc')).toThrow(/format/);
   });
 
+  it('seals bytes (media) so they cannot be read or altered without the key', () => {
+    const k = Keyring.loadOrCreate(path.join(dir, 'c.key'));
+    const plain = Buffer.from('\x89PNG fake image bytes that must not show', 'latin1');
+    const sealed = k.encryptBytes(plain);
+    expect(sealed.includes(plain.subarray(0, 8))).toBe(false);
+    expect(k.decryptBytes(sealed).equals(plain)).toBe(true);
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 1]! ^= 1;
+    expect(() => k.decryptBytes(tampered)).toThrow();
+    expect(() => Keyring.loadOrCreate(path.join(dir, 'd.key')).decryptBytes(sealed)).toThrow();
+  });
+
   it('refuses a key file that does not hold 32 bytes', () => {
     const file = path.join(dir, 'bad.key');
     fs.writeFileSync(file, 'c2hvcnQ=\n');

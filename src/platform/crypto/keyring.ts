@@ -39,6 +39,21 @@ export class Keyring {
     return `${VERSION}:${Buffer.concat([iv, tag, ct]).toString('base64')}`;
   }
 
+  /** Seals bytes (media at rest): iv (12) · tag (16) · ciphertext, AES-256-GCM. */
+  encryptBytes(plain: Buffer): Buffer {
+    const iv = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.key, iv);
+    const ct = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), ct]);
+  }
+
+  /** Opens what encryptBytes sealed; throws when it was altered. */
+  decryptBytes(sealed: Buffer): Buffer {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, 12));
+    decipher.setAuthTag(sealed.subarray(12, 28));
+    return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
+  }
+
   decrypt(sealed: string): string {
     const [version, body] = sealed.split(':', 2);
     if (version !== VERSION || !body) throw new Error('Unknown ciphertext format');

@@ -2,6 +2,7 @@
 // Migrations are code (not files on disk) so the built server carries them.
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { DialectName } from './connect.js';
+import { icseMigration } from './migrations.icse.js';
 import { messagingMigration } from './migrations.messaging.js';
 import { noticesMigration } from './migrations.notices.js';
 import { paymentsMigration } from './migrations.payments.js';
@@ -218,6 +219,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0006_notices': noticesMigration(dialect),
     '0007_messaging': messagingMigration(dialect),
     '0008_payments': paymentsMigration,
+    '0009_icse': icseMigration(dialect),
   };
 }
 

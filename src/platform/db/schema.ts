@@ -446,6 +446,100 @@ export interface FxRateTable {
   usd_per_unit: string;
 }
 
+export interface IcseSeriesTable {
+  id: string;
+  name: string;
+  description: string | null;
+  owner_bureau: string;
+  owner_unit: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface IcseSubjectTable {
+  id: string;
+  series_id: string;
+  role: string;
+  label: string;
+  notes: string | null;
+  identified: number;
+  identified_by_bureau: string | null;
+  identified_by: string | null;
+  identified_at: string | null;
+  owner_bureau: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface IcseMediaTable {
+  id: string;
+  owner_bureau: string;
+  owner_unit: string | null;
+  created_by: string;
+  created_at: string;
+  source: string;
+  kind: string;
+  batch_id: string | null;
+  file_name: string | null;
+  mime: string | null;
+  size: number | null;
+  md5: string | null;
+  sha1: string | null;
+  sha256: string | null;
+  pdq: string | null;
+  pdq_quality: number | null;
+  category: number | null;
+  series_id: string | null;
+  import_case: string | null;
+  victim_identified: number | null;
+  offender_identified: number | null;
+  version: number;
+}
+
+export interface IcseContentTable {
+  media_id: string;
+  original: Buffer;
+  preview: Buffer | null;
+}
+
+export interface IcseHashTable {
+  seq: Generated<number>;
+  media_id: string;
+  frame: number | null;
+  pdq: string;
+  quality: number;
+  created_at: string;
+}
+
+export interface IcseMediaSubjectTable {
+  media_id: string;
+  subject_id: string;
+}
+
+export interface IcseMatchTable {
+  media_id: string;
+  matched_id: string;
+  kind: string;
+  distance: number;
+  created_at: string;
+}
+
+export interface IcseNotificationTable {
+  id: string;
+  bureau: string;
+  unit_id: string | null;
+  kind: string;
+  subject_id: string | null;
+  series_id: string | null;
+  details: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   bureaus: BureauTable;
   units: UnitTable;
@@ -481,6 +575,14 @@ export interface Database {
   payment_transactions: PaymentTransactionTable;
   payment_steps: PaymentStepTable;
   fx_rates: FxRateTable;
+  icse_series: IcseSeriesTable;
+  icse_subjects: IcseSubjectTable;
+  icse_media: IcseMediaTable;
+  icse_content: IcseContentTable;
+  icse_hashes: IcseHashTable;
+  icse_media_subjects: IcseMediaSubjectTable;
+  icse_matches: IcseMatchTable;
+  icse_notifications: IcseNotificationTable;
 }
 
 export type Db = Kysely<Database>;

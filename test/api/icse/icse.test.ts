@@ -4,7 +4,9 @@
 // other bureaus hold; results say at once whether a series is known and its victim identified;
 // identifying a victim tells every unit holding matching media; previews are blurred and the
 // original is shown only on an audited reveal with a reason.
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +33,7 @@ const hamming = (a: string, b: string) => {
   return d;
 };
 
+const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0;
 const ORIGINAL = 'reg-test-input/dih/bridge-1-original.jpg';
 const ROTATED = 'reg-test-input/dih/bridge-3-rotate-180.jpg';
 const UNRELATED = 'reg-test-input/labelme-subset/q0122.jpg';
@@ -309,9 +312,7 @@ describe('ICSE', () => {
               MD5: 'a'.repeat(32),
               Series: 'Harbour series',
               VictimIdentified: false,
-              AlternativeHashes: [
-                { HashName: 'PDQ', HashValue: referenceHash(ORIGINAL) },
-              ],
+              AlternativeHashes: [{ HashName: 'PDQ', HashValue: referenceHash(ORIGINAL) }],
             },
           ],
         },
@@ -344,6 +345,54 @@ describe('ICSE', () => {
       }),
     );
   });
+
+  it.skipIf(!hasFfmpeg)(
+    'hashes videos frame by frame: a still of a known image is found, a re-encoded copy matches like vPDQ',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meridian-icse-video-'));
+      const make = (out: string, crf: number) =>
+        execFileSync('ffmpeg', [
+          '-v',
+          'error',
+          '-loop',
+          '1',
+          '-i',
+          path.join(PDQ_DIR, 'images', ORIGINAL),
+          '-t',
+          '4',
+          '-r',
+          '5',
+          '-vf',
+          'scale=320:-2',
+          '-pix_fmt',
+          'yuv420p',
+          '-crf',
+          String(crf),
+          path.join(dir, out),
+        ]);
+      make('a.mp4', 20);
+      make('b.mp4', 35);
+      const video = (c: Client, file: string) =>
+        c.post('/api/v1/icse/media', {
+          fileName: file,
+          contentType: 'video/mp4',
+          contentBase64: fs.readFileSync(path.join(dir, file)).toString('base64'),
+        });
+      const a = await video(jo, 'a.mp4');
+      expect(a.statusCode).toBe(201);
+      const ra: Result = a.json();
+      expect(ra.matches).toContainEqual(expect.objectContaining({ mediaId: original.media.id, kind: 'pdq' }));
+      expect((await jo.get(`/api/v1/icse/media/${ra.media.id}/preview`)).headers['content-type']).toBe(
+        'image/jpeg',
+      );
+      const b = await video(us, 'b.mp4');
+      expect(b.statusCode).toBe(201);
+      expect(b.json().matches).toContainEqual(
+        expect.objectContaining({ mediaId: ra.media.id, kind: 'vpdq' }),
+      );
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  );
 
   it('lists series with their status, and every read lands in the audit chain', async () => {
     const list = await jo.get('/api/v1/icse/series');

@@ -89,6 +89,7 @@ describe('ICSE', () => {
       await officer(t.app, 'jo.ct'),
       await officer(t.app, 'xg.officer'),
       await officer(t.app, 'xg.reviewer'),
+      await officer(t.app, 'xg.dpo'), // the GS data-protection officer reviews everything else, not this
     ];
     const res = await upload(us, ORIGINAL);
     expect(res.statusCode).toBe(201);

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext, RequestMeta } from '../../context.js';
 import { errorResponses, IdParam } from '../../platform/http/schemas.js';
 import { requirePrincipal } from '../identity/auth.hook.js';
+import { partActions } from './payments.actions.js';
 import { figuresCsv, loadRates, paymentFigures, type RateInput } from './payments.figures.js';
 import { type OpenCaseInput, openCase } from './payments.open.js';
 import {
@@ -114,7 +115,8 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const { id } = request.params as { id: string };
-      const r = await readCase(ctx, requirePrincipal(request), id, meta(request));
+      const principal = requirePrincipal(request);
+      const r = await readCase(ctx, principal, id, meta(request));
       return {
         id: r.case.id,
         requestingBureau: r.case.requesting_bureau,
@@ -123,6 +125,7 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
         reportedAt: r.case.reported_at,
         summary: r.case.summary,
         parentTransactionId: r.case.parent_transaction_id,
+        parentCaseId: r.parentCaseId,
         createdAt: r.case.created_at,
         parts: r.parts.map((x) => ({
           id: x.id,
@@ -134,6 +137,7 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
           forwardedUnit: x.forwarded_unit,
           firstAnswerAt: x.first_answer_at,
           overdue: Boolean(x.overdue_flagged_at || x.answer_overdue_flagged_at),
+          actions: partActions(principal, x),
         })),
         transactions: r.transactions.map((t) => ({
           id: t.id,

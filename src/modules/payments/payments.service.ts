@@ -46,7 +46,15 @@ export async function readCase(ctx: AppContext, p: Principal, id: string, meta: 
       .orderBy('id')
       .execute(),
   ]);
-  return { case: c, parts: seen, transactions, steps };
+  // A chase case names the case it chases from, so its parties can follow the chain back.
+  const parent = c.parent_transaction_id
+    ? await ctx.db
+        .selectFrom('payment_transactions')
+        .select('case_id')
+        .where('id', '=', c.parent_transaction_id)
+        .executeTakeFirst()
+    : undefined;
+  return { case: c, parts: seen, transactions, steps, parentCaseId: parent?.case_id ?? null };
 }
 
 /** The parts a bureau must act on, most urgent first; or the cases it opened. */
@@ -60,6 +68,9 @@ export async function listCases(ctx: AppContext, p: Principal, box: 'queue' | 'o
       'c.requesting_bureau',
       'c.fraud_type',
       'c.reported_at',
+      'c.victim',
+      'c.created_at',
+      'c.parent_transaction_id',
       'pt.id as part_id',
       'pt.receiving_bureau',
       'pt.status',
@@ -75,9 +86,9 @@ export async function listCases(ctx: AppContext, p: Principal, box: 'queue' | 'o
     : base.where('c.requesting_bureau', '=', p.bureau).orderBy('c.id', 'desc')
   ).execute();
   // The SQL only narrows; the access policy decides each part.
-  const rows = candidates.filter(
-    (r) => decideAccess(p, accessOfPart(r.requesting_bureau, r.receiving_bureau)) === 'see',
-  );
+  const rows = candidates
+    .filter((r) => decideAccess(p, accessOfPart(r.requesting_bureau, r.receiving_bureau)) === 'see')
+    .map((r) => ({ ...r, victim: JSON.parse(r.victim) as unknown }));
   await ctx.audit.record({
     actor: p,
     action: 'payment.list',

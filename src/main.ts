@@ -326,6 +326,17 @@ audit
   });
 
 program
+  .command('pdq <files...>')
+  .description(
+    "Print the PDQ perceptual hash of each image as hash,quality,file (as Meta's pdq-photo-hasher)",
+  )
+  .option('--dihedral', 'print file,quality and the eight rotation/mirror hashes instead')
+  .action(async (files: string[], opts: { dihedral?: boolean }) => {
+    const { runPdqCommand } = await import('./modules/icse/pdq/pdq.cli.js');
+    process.exitCode = await runPdqCommand(files, opts);
+  });
+
+program
   .command('totp <secret>')
   .description('Print the current one-time code for a TOTP secret (for demo accounts)')
   .action((secret: string) => {

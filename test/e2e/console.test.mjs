@@ -221,10 +221,12 @@ describe('console', () => {
     assert.equal(await page.getByTestId('nav-admin').count(), 0);
     assert.equal(await page.getByTestId('nav-audit').count(), 0);
     assert.equal(await page.getByTestId('nav-icse').count(), 0, 'ICSE only for child-protection units');
-    // A capability still to come says so (notices and messages have their own pages now).
+    // A capability still to come says so (notices, messages and payments have their own pages now).
     await page.getByTestId('nav-messages').click();
     await page.getByTestId('messages-title').waitFor();
     await page.getByTestId('nav-payments').click();
+    await page.getByTestId('payments-title').waitFor();
+    await page.getByTestId('nav-networks').click();
     await page.getByTestId('not-yet').waitFor();
     await page.context().close();
 

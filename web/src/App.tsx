@@ -23,6 +23,10 @@ import { NotYetPage } from './pages/NotYetPage';
 import { EditNoticePage, NewNoticePage } from './pages/notices/NoticeFormPage';
 import { NoticePage } from './pages/notices/NoticePage';
 import { NoticesPage } from './pages/notices/NoticesPage';
+import { NewPaymentCasePage } from './pages/payments/NewPaymentCasePage';
+import { PaymentCasePage } from './pages/payments/PaymentCasePage';
+import { PaymentsPage } from './pages/payments/PaymentsPage';
+import { mayUsePayments } from './pages/payments/paymentsApi';
 import { PersonScreeningPage } from './pages/persons/PersonScreeningPage';
 import { PublicRoutes } from './pages/public/PublicRoutes';
 import { SignInPage } from './pages/SignInPage';
@@ -30,7 +34,6 @@ import { ScreeningPage } from './pages/screening/ScreeningPage';
 
 /** Capabilities whose pages come with later releases; each says so honestly. */
 export const UPCOMING = [
-  { path: 'payments', nav: 'nav.payments' },
   { path: 'icse', nav: 'nav.icse', capability: 'icse' },
   { path: 'networks', nav: 'nav.networks' },
   { path: 'protection', nav: 'nav.protection' },
@@ -72,6 +75,9 @@ function Routed() {
         {mayReadMessages(principal) && <Route path="/messages" element={<MessagesPage />} />}
         {mayReadMessages(principal) && <Route path="/messages/new" element={<ComposePage />} />}
         {mayReadMessages(principal) && <Route path="/messages/:id" element={<MessagePage />} />}
+        {mayUsePayments(principal) && <Route path="/payments" element={<PaymentsPage />} />}
+        {mayUsePayments(principal) && <Route path="/payments/new" element={<NewPaymentCasePage />} />}
+        {mayUsePayments(principal) && <Route path="/payments/cases/:id" element={<PaymentCasePage />} />}
         {UPCOMING.map((u) => (
           <Route key={u.path} path={`/${u.path}`} element={<NotYetPage navKey={u.nav} />} />
         ))}

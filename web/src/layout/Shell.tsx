@@ -20,6 +20,7 @@ import { isAdmin, isDpo, mayScreen, useAuth } from '../lib/auth';
 import { bureauName } from '../lib/format';
 import { mayReadMessages } from '../pages/messages/messagesApi';
 import { UnreadBadge } from '../pages/messages/UnreadBadge';
+import { mayUsePayments } from '../pages/payments/paymentsApi';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** A database's records, forms and imports, and single records, belong under "Databases". */
@@ -28,6 +29,8 @@ const inDatabases = (path: string) => /^\/(databases\/(?!search$|hits$)|records\
 const inNotices = (path: string) => path.startsWith('/notices/');
 /** Writing a message and reading one belong under "Messages". */
 const inMessages = (path: string) => path.startsWith('/messages/');
+/** Opening a payment case and reading one belong under "Payments". */
+const inPayments = (path: string) => path.startsWith('/payments/');
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -47,6 +50,7 @@ export function Shell({ children }: { children: ReactNode }) {
       ? [{ to: '/notices', label: t('nav.notices'), id: 'notices' }]
       : []),
     ...(mayReadMessages(principal) ? [{ to: '/messages', label: t('nav.messages'), id: 'messages' }] : []),
+    ...(mayUsePayments(principal) ? [{ to: '/payments', label: t('nav.payments'), id: 'payments' }] : []),
     ...UPCOMING.filter((u) => !('capability' in u) || principal.capabilities.includes(u.capability)).map(
       (u) => ({
         to: `/${u.path}`,
@@ -115,7 +119,8 @@ export function Shell({ children }: { children: ReactNode }) {
                 location.pathname === l.to ||
                 (l.to === '/databases' && inDatabases(location.pathname)) ||
                 (l.to === '/notices' && inNotices(location.pathname)) ||
-                (l.to === '/messages' && inMessages(location.pathname))
+                (l.to === '/messages' && inMessages(location.pathname)) ||
+                (l.to === '/payments' && inPayments(location.pathname))
               }
               rightSection={l.id === 'messages' ? <UnreadBadge /> : undefined}
               data-testid={`nav-${l.id}`}

@@ -67,6 +67,55 @@ function box1D(
 }
 
 /**
+ * boxAlongColsFloat, computed for all columns at once, row after row: every column gets exactly the
+ * sums and divisions box1D would give it (one running sum per column, rounded to float at each
+ * step), but the image is read sequentially instead of with a stride of a whole row.
+ */
+function boxAlongColumns(
+  input: Float32Array,
+  output: Float32Array,
+  numRows: number,
+  numCols: number,
+  windowSize: number,
+): void {
+  const half = Math.floor((windowSize + 2) / 2);
+  const phase1 = half - 1;
+  const phase2 = windowSize - half + 1;
+  const phase3 = numRows - windowSize;
+  const phase4 = half - 1;
+  const sums = new Float32Array(numCols); // a Float32Array store rounds like the C++ float
+  let ri = 0;
+  let li = 0;
+  let oi = 0;
+  let count = 0;
+  for (let i = 0; i < phase1; i++, ri += numCols) {
+    for (let j = 0; j < numCols; j++) sums[j]! += input[ri + j]!;
+    count++;
+  }
+  for (let i = 0; i < phase2; i++, ri += numCols, oi += numCols) {
+    count++;
+    for (let j = 0; j < numCols; j++) {
+      sums[j]! += input[ri + j]!;
+      output[oi + j] = sums[j]! / count;
+    }
+  }
+  for (let i = 0; i < phase3; i++, ri += numCols, li += numCols, oi += numCols) {
+    for (let j = 0; j < numCols; j++) {
+      sums[j]! += input[ri + j]!;
+      sums[j]! -= input[li + j]!;
+      output[oi + j] = sums[j]! / count;
+    }
+  }
+  for (let i = 0; i < phase4; i++, li += numCols, oi += numCols) {
+    count--;
+    for (let j = 0; j < numCols; j++) {
+      sums[j]! -= input[li + j]!;
+      output[oi + j] = sums[j]! / count;
+    }
+  }
+}
+
+/**
  * jaroszFilterFloat: `passes` rounds of (box along rows into buffer2, box along columns back into
  * buffer1). The result is left in buffer1.
  */
@@ -81,7 +130,7 @@ export function jaroszFilter(
 ): void {
   for (let p = 0; p < passes; p++) {
     for (let i = 0; i < numRows; i++) box1D(buffer1, buffer2, i * numCols, numCols, 1, windowAlongRows);
-    for (let j = 0; j < numCols; j++) box1D(buffer2, buffer1, j, numRows, numCols, windowAlongCols);
+    boxAlongColumns(buffer2, buffer1, numRows, numCols, windowAlongCols);
   }
 }
 

@@ -148,3 +148,14 @@ describe('PdqIndex upkeep', () => {
     expect(index.search(h).map((m) => m.value)).toEqual(['case-2']);
   });
 });
+
+describe('PdqIndex arguments', () => {
+  it('refuses a malformed hash or distance', () => {
+    const index = new PdqIndex<number>();
+    index.add('0'.repeat(64), 1);
+    expect(() => index.add('xyz', 2)).toThrow(TypeError);
+    expect(() => index.search('0'.repeat(64), -1)).toThrow(RangeError);
+    expect(() => index.search('0'.repeat(64), 2.5)).toThrow(RangeError);
+    expect(index.search('F'.repeat(64), 256).map((m) => m.distance)).toEqual([256]);
+  });
+});

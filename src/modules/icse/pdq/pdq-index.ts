@@ -146,6 +146,9 @@ export class PdqIndex<T> {
 
   /** Calls found(id, distance) once for each live entry within maxDistance of q. */
   #visit(q: Uint32Array, maxDistance: number, found: (id: number, distance: number) => void): void {
+    if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > 256) {
+      throw new RangeError(`maxDistance must be an integer from 0 to 256, got ${maxDistance}`);
+    }
     if (this.#count - this.#built > PENDING_LIMIT) this.#rebuild();
     const words = this.#words;
     const alive = this.#alive;

@@ -63,6 +63,7 @@ async function runDemo(ctx: AppContext, force: boolean): Promise<DemoResult> {
   let started = false;
   const result = await seedDemo(ctx, {
     force,
+    paymentCases: true,
     onProgress: (done, total) => {
       if (!bar) return;
       if (!started) bar.start(total, 0);

@@ -14,6 +14,8 @@ import { ImportPage } from './pages/databases/ImportPage';
 import { EditRecordPage, NewRecordPage } from './pages/databases/RecordFormPage';
 import { RecordPage } from './pages/databases/RecordPage';
 import { SearchPage } from './pages/databases/SearchPage';
+import { IcseRoutes } from './pages/icse/IcseRoutes';
+import { mayUseIcse } from './pages/icse/icseApi';
 import { ComposePage } from './pages/messages/ComposePage';
 import { MessageAlerts } from './pages/messages/MessageAlerts';
 import { MessagePage } from './pages/messages/MessagePage';
@@ -33,11 +35,10 @@ import { SignInPage } from './pages/SignInPage';
 import { ScreeningPage } from './pages/screening/ScreeningPage';
 
 /** Capabilities whose pages come with later releases; each says so honestly. */
-export const UPCOMING = [
-  { path: 'icse', nav: 'nav.icse', capability: 'icse' },
+export const UPCOMING: readonly { path: string; nav: string; capability?: string }[] = [
   { path: 'networks', nav: 'nav.networks' },
   { path: 'protection', nav: 'nav.protection' },
-] as const;
+];
 
 function Routed() {
   const { principal, loading } = useAuth();
@@ -78,6 +79,7 @@ function Routed() {
         {mayUsePayments(principal) && <Route path="/payments" element={<PaymentsPage />} />}
         {mayUsePayments(principal) && <Route path="/payments/new" element={<NewPaymentCasePage />} />}
         {mayUsePayments(principal) && <Route path="/payments/cases/:id" element={<PaymentCasePage />} />}
+        {mayUseIcse(principal) && <Route path="/icse/*" element={<IcseRoutes />} />}
         {UPCOMING.map((u) => (
           <Route key={u.path} path={`/${u.path}`} element={<NotYetPage navKey={u.nav} />} />
         ))}

@@ -68,6 +68,8 @@ export const DEMO_BUREAUS: DemoBureau[] = [
       { username: 'fr.border', displayName: 'Lucas Girard', roles: ['officer'], unit: 'cdg' },
       { username: 'fr.gate', displayName: 'Manon Dubois', roles: ['officer'], unit: 'ory' },
       { username: 'fr.cyber', displayName: 'Inès Lefèvre', roles: ['officer'], unit: 'cyber' },
+      // Payment requests forwarded to the financial intelligence unit are answered there.
+      { username: 'fr.financial', displayName: 'Hugo Marchand', roles: ['officer'], unit: 'fiu' },
     ],
   },
   {
@@ -114,7 +116,10 @@ export const DEMO_BUREAUS: DemoBureau[] = [
         capabilities: ['payments', 'databases', 'messaging'],
       },
     ],
-    users: standardUsers('ng', ['Chinedu Okafor', 'Aisha Bello', 'Tunde Adeyemi', 'Ngozi Eze']),
+    users: [
+      ...standardUsers('ng', ['Chinedu Okafor', 'Aisha Bello', 'Tunde Adeyemi', 'Ngozi Eze']),
+      { username: 'ng.financial', displayName: 'Emeka Nwosu', roles: ['officer'], unit: 'fiu' },
+    ],
   },
   {
     code: 'JP',

@@ -6,6 +6,7 @@ import { findUserByUsername, insertUser, newUserRow } from '../identity/users.st
 import { findUnitByName, insertUnit, newUnitRow } from '../units/units.store.js';
 import { DEMO_API_KEY, DEMO_BUREAUS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo.data.js';
 import { seedDemoNotices } from './demo.notices.js';
+import { seedDemoPayments } from './demo.payments.js';
 import { countUsers, isDemoInstance, markDemoInstance } from './demo.store.js';
 
 export class DemoRefused extends Error {}
@@ -26,7 +27,16 @@ export interface DemoResult {
 
 export async function seedDemo(
   ctx: AppContext,
-  opts: { force?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  opts: {
+    force?: boolean;
+    onProgress?: (done: number, total: number) => void;
+    /**
+     * Also the payment interventions of the last six months (demo.payments.ts), for a demo that
+     * is shown (`serve`, `meridian demo`). The API tests seed without them: their figures and
+     * queues count the cases each test makes, on a clean slate.
+     */
+    paymentCases?: boolean;
+  } = {},
 ): Promise<DemoResult> {
   const demo = await isDemoInstance(ctx.db);
   if (!demo && (await countUsers(ctx.db)) > 0 && !opts.force) {
@@ -91,6 +101,7 @@ export async function seedDemo(
   }
   // Notices need the users above: an officer drafts, another supervisor approves, XG publishes.
   await seedDemoNotices(ctx);
+  if (opts.paymentCases) await seedDemoPayments(ctx);
   await ctx.audit.record({ actor: null, actorType: 'system', action: 'demo.seed', outcome: 'success' });
   return { created: true, signIns, apiKey };
 }

@@ -2,7 +2,7 @@
 // two engines need different things to keep one chain under concurrency without stalling.
 import type { DbHandle } from '../db/connect.js';
 import type { AuditEventTable, Db } from '../db/schema.js';
-import { nowIso } from '../time.js';
+import { wallClockIso } from '../time.js';
 import { type PendingRow, sealRows } from './audit.row.js';
 import { SqliteWorkerCommitter } from './audit.worker-commit.js';
 
@@ -78,7 +78,7 @@ class KyselyCommitter implements BatchCommitter {
       const head = await q.executeTakeFirst();
       if (!head) throw new Error('the audit_head row is missing: the database is not migrated');
       // The time is taken under the lock, so time order follows chain order across processes.
-      const sealed = sealRows(head, rows, nowIso());
+      const sealed = sealRows(head, rows, wallClockIso());
       for (const chunk of chunks(sealed)) await tx.insertInto('audit_events').values(chunk).execute();
       const last = sealed[sealed.length - 1]!;
       const res = await tx

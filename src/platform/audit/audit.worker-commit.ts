@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AuditEventTable } from '../db/schema.js';
-import { nowIso } from '../time.js';
+import { wallClockIso } from '../time.js';
 import type { Committed } from './audit.commit.js';
 import { type PendingRow, sealRows } from './audit.row.js';
 
@@ -185,7 +185,7 @@ export class SqliteWorkerCommitter {
     for (;;) {
       // Unknown head (the first commit): an empty append that cannot match learns it.
       const head = this.head ?? { seq: -1, hash: '' };
-      const sealed = this.head ? sealRows(head, rows, nowIso()) : [];
+      const sealed = this.head ? sealRows(head, rows, wallClockIso()) : [];
       const last = sealed[sealed.length - 1];
       const id = this.nextId;
       // Registered before the message goes, so the answer cannot arrive before its listener.

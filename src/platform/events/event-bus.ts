@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import type { DbHandle } from '../db/connect.js';
 import type { Tx } from '../db/schema.js';
 import type { AccessDescriptor } from '../policy/access.js';
-import { nowIso } from '../time.js';
+import { wallClockIso } from '../time.js';
 
 export interface StoredEvent {
   id: number;
@@ -108,7 +108,7 @@ export class EventBus {
     events: { topic: string; payload: Record<string, unknown>; access: AccessDescriptor }[],
     alongside?: (tx: Tx) => Promise<void>,
   ): Promise<number[]> {
-    const at = nowIso();
+    const at = wallClockIso();
     const ids = await this.handle.db.transaction().execute(async (tx) => {
       if (alongside) await alongside(tx);
       const out: number[] = [];

@@ -73,4 +73,20 @@ describe('JobRunner', () => {
     expect(rows[0]!.status).toBe('queued');
     expect(Date.parse(rows[0]!.run_at)).toBeGreaterThan(Date.now() + 3000 * 1000);
   });
+
+  it('runs no job while paused, and polls again after', async () => {
+    const runner = new JobRunner(t);
+    let n = 0;
+    runner.register('test.paused', async () => void n++);
+    await runner.start(10);
+    const inside = await runner.whilePaused(async () => {
+      await runner.enqueue('test.paused');
+      await new Promise((r) => setTimeout(r, 100));
+      return n;
+    });
+    expect(inside).toBe(0);
+    for (let i = 0; i < 100 && n === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await runner.stop();
+    expect(n).toBe(1);
+  });
 });

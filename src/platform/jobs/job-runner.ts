@@ -23,6 +23,7 @@ export class JobRunner {
   private readonly recurring: Recurring[] = [];
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private pollMs = 1000;
   readonly ran: { kind: string; ok: boolean }[] = [];
 
   constructor(
@@ -49,6 +50,7 @@ export class JobRunner {
   }
 
   async start(pollMs = 1000) {
+    this.pollMs = pollMs;
     const now = nowIso();
     for (const r of this.recurring) {
       await this.handle.db
@@ -72,7 +74,23 @@ export class JobRunner {
 
   async stop() {
     if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
     await this.running;
+  }
+
+  /**
+   * Runs `fn` while this process runs no job, then polls again if it did before: for work a job
+   * must not interleave with, such as the demo writing a history in the past (the overdue job
+   * would flag, at today's time, a request that history answers an hour after it was sent).
+   */
+  async whilePaused<T>(fn: () => Promise<T>): Promise<T> {
+    const wasPolling = this.timer !== undefined;
+    await this.stop();
+    try {
+      return await fn();
+    } finally {
+      if (wasPolling) await this.start(this.pollMs);
+    }
   }
 
   /** Runs every job that is due now; returns how many ran. */

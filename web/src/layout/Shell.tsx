@@ -18,6 +18,8 @@ import { Link, useLocation } from 'react-router';
 import { UPCOMING } from '../App';
 import { isAdmin, isDpo, mayScreen, useAuth } from '../lib/auth';
 import { bureauName } from '../lib/format';
+import { IcseUnreadBadge } from '../pages/icse/IcseNav';
+import { mayUseIcse } from '../pages/icse/icseApi';
 import { mayReadMessages } from '../pages/messages/messagesApi';
 import { UnreadBadge } from '../pages/messages/UnreadBadge';
 import { mayUsePayments } from '../pages/payments/paymentsApi';
@@ -31,6 +33,8 @@ const inNotices = (path: string) => path.startsWith('/notices/');
 const inMessages = (path: string) => path.startsWith('/messages/');
 /** Opening a payment case and reading one belong under "Payments". */
 const inPayments = (path: string) => path.startsWith('/payments/');
+/** A medium, a series, a victim and the import belong under "ICSE". */
+const inIcse = (path: string) => path.startsWith('/icse/');
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -51,13 +55,12 @@ export function Shell({ children }: { children: ReactNode }) {
       : []),
     ...(mayReadMessages(principal) ? [{ to: '/messages', label: t('nav.messages'), id: 'messages' }] : []),
     ...(mayUsePayments(principal) ? [{ to: '/payments', label: t('nav.payments'), id: 'payments' }] : []),
-    ...UPCOMING.filter((u) => !('capability' in u) || principal.capabilities.includes(u.capability)).map(
-      (u) => ({
-        to: `/${u.path}`,
-        label: t(u.nav),
-        id: u.path,
-      }),
-    ),
+    ...(mayUseIcse(principal) ? [{ to: '/icse', label: t('nav.icse'), id: 'icse' }] : []),
+    ...UPCOMING.filter((u) => !u.capability || principal.capabilities.includes(u.capability)).map((u) => ({
+      to: `/${u.path}`,
+      label: t(u.nav),
+      id: u.path,
+    })),
     ...(isDpo(principal) ? [{ to: '/audit', label: t('nav.audit'), id: 'audit' }] : []),
     ...(isAdmin(principal) ? [{ to: '/admin', label: t('nav.admin'), id: 'admin' }] : []),
   ];
@@ -120,9 +123,12 @@ export function Shell({ children }: { children: ReactNode }) {
                 (l.to === '/databases' && inDatabases(location.pathname)) ||
                 (l.to === '/notices' && inNotices(location.pathname)) ||
                 (l.to === '/messages' && inMessages(location.pathname)) ||
-                (l.to === '/payments' && inPayments(location.pathname))
+                (l.to === '/payments' && inPayments(location.pathname)) ||
+                (l.to === '/icse' && inIcse(location.pathname))
               }
-              rightSection={l.id === 'messages' ? <UnreadBadge /> : undefined}
+              rightSection={
+                l.id === 'messages' ? <UnreadBadge /> : l.id === 'icse' ? <IcseUnreadBadge /> : undefined
+              }
               data-testid={`nav-${l.id}`}
               onClick={close}
             />

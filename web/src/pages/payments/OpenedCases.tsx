@@ -83,7 +83,7 @@ export function OpenedCases() {
                       data-testid="opened-part"
                       data-country={p.receiving_bureau}
                     >
-                      <Text size="sm" fw={600} w={140}>
+                      <Text size="sm" fw={600} w={140} style={{ flexShrink: 0 }}>
                         {country(p.receiving_bureau)}
                       </Text>
                       <PartStatusBadge status={p.status} />

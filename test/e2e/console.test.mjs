@@ -274,7 +274,7 @@ describe('console', () => {
     const cp = await newPage();
     await signIn(cp, 'jo.childprotection');
     await cp.getByTestId('nav-icse').click();
-    await cp.getByTestId('not-yet').waitFor();
+    await cp.getByTestId('icse-title').waitFor();
     await cp.context().close();
 
     const gs = await newPage();

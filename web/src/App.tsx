@@ -1,5 +1,6 @@
 // Routes: the sign-in page for strangers, the shell with every capability for the signed-in.
 import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Shell } from './layout/Shell';
 import { AuthProvider, isAdmin, isDpo, useAuth } from './lib/auth';
@@ -33,6 +34,11 @@ import { PersonScreeningPage } from './pages/persons/PersonScreeningPage';
 import { PublicRoutes } from './pages/public/PublicRoutes';
 import { SignInPage } from './pages/SignInPage';
 import { ScreeningPage } from './pages/screening/ScreeningPage';
+
+// The payments figures bring the charting library: loaded when the dashboard is opened.
+const FiguresPage = lazy(() =>
+  import('./pages/payments/FiguresPage').then((m) => ({ default: m.FiguresPage })),
+);
 
 /** Capabilities whose pages come with later releases; each says so honestly. */
 export const UPCOMING: readonly { path: string; nav: string; capability?: string }[] = [
@@ -79,6 +85,16 @@ function Routed() {
         {mayUsePayments(principal) && <Route path="/payments" element={<PaymentsPage />} />}
         {mayUsePayments(principal) && <Route path="/payments/new" element={<NewPaymentCasePage />} />}
         {mayUsePayments(principal) && <Route path="/payments/cases/:id" element={<PaymentCasePage />} />}
+        {mayUsePayments(principal) && (
+          <Route
+            path="/payments/figures"
+            element={
+              <Suspense fallback={<Loader />}>
+                <FiguresPage />
+              </Suspense>
+            }
+          />
+        )}
         {mayUseIcse(principal) && <Route path="/icse/*" element={<IcseRoutes />} />}
         {UPCOMING.map((u) => (
           <Route key={u.path} path={`/${u.path}`} element={<NotYetPage navKey={u.nav} />} />

@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
 import '@mantine/notifications/styles.css';
 import './lib/i18n';
 import { createTheme, DirectionProvider, MantineProvider } from '@mantine/core';

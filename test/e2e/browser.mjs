@@ -32,6 +32,21 @@ export async function signedIn(browser, url, username, locale = 'en-GB') {
   return page;
 }
 
+/** The same for an account with a second factor: `code` is a fresh one-time code (each is accepted once). */
+export async function signedInWithCode(browser, url, username, code, locale = 'en-GB') {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId('username').fill(username);
+  await page.getByTestId('password').fill(PASSWORD);
+  await page.getByTestId('signin-submit').click();
+  await page.locator('[data-testid="totp"] input').first().click();
+  await page.keyboard.type(code);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('dashboard-title').waitFor();
+  return page;
+}
+
 /** Records `body` in database `db` as the signed-in page's user, through the API; the HTTP status. */
 export function recordAs(page, db, body) {
   return page.evaluate(

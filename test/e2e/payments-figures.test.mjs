@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, signedIn as signInAs } from './browser.mjs';
+import { authenticator } from 'otplib';
+import { launchBrowser, signedInWithCode, signedIn as signInAs } from './browser.mjs';
 import { screenshots, startServer } from './server.mjs';
 
 let server;
@@ -139,6 +140,27 @@ describe('payments figures in the console', () => {
     await ng.getByTestId('figures-chart-month').locator('svg.recharts-surface').first().waitFor();
     assert.ok((await ng.getByTestId('figures-chart-country').locator('.recharts-bar-rectangle').count()) > 0);
     await shot(ng, 'payments-figures-ar');
+  });
+
+  it("lets the General Secretariat's reviewer oversee: every bureau's figures and the overdue requests, no action", async () => {
+    const gs = await signedInWithCode(
+      browser,
+      server.url,
+      'xg.reviewer',
+      authenticator.generate('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'),
+    );
+    const f = await apiGet(gs, '/api/v1/payments/figures');
+    assert.ok(f.transactions > 0, 'the reviewer counts every bureau’s transactions');
+    await gs.getByTestId('nav-payments').click();
+    await gs.getByTestId('payments-tab-overdue').waitFor();
+    assert.equal(await gs.getByTestId('payments-tab-queue').count(), 0);
+    assert.equal(await gs.getByTestId('new-payment-case').count(), 0);
+    await gs.getByTestId('overdue-table').waitFor();
+    assert.ok((await gs.getByTestId('queue-row').count()) >= 1);
+    await shot(gs, 'payments-overdue-gs');
+    await gs.getByTestId('case-link').first().click();
+    await gs.getByTestId('payment-case').waitFor();
+    assert.equal(await gs.getByRole('button', { name: /acknowledge/i }).count(), 0);
   });
 
   it('says so when no case is in view', async () => {

@@ -29,7 +29,7 @@ import { NoticesPage } from './pages/notices/NoticesPage';
 import { NewPaymentCasePage } from './pages/payments/NewPaymentCasePage';
 import { PaymentCasePage } from './pages/payments/PaymentCasePage';
 import { PaymentsPage } from './pages/payments/PaymentsPage';
-import { mayUsePayments } from './pages/payments/paymentsApi';
+import { mayOpenCases, mayUsePayments } from './pages/payments/paymentsApi';
 import { PersonScreeningPage } from './pages/persons/PersonScreeningPage';
 import { PublicRoutes } from './pages/public/PublicRoutes';
 import { SignInPage } from './pages/SignInPage';
@@ -83,7 +83,7 @@ function Routed() {
         {mayReadMessages(principal) && <Route path="/messages/new" element={<ComposePage />} />}
         {mayReadMessages(principal) && <Route path="/messages/:id" element={<MessagePage />} />}
         {mayUsePayments(principal) && <Route path="/payments" element={<PaymentsPage />} />}
-        {mayUsePayments(principal) && <Route path="/payments/new" element={<NewPaymentCasePage />} />}
+        {mayOpenCases(principal) && <Route path="/payments/new" element={<NewPaymentCasePage />} />}
         {mayUsePayments(principal) && <Route path="/payments/cases/:id" element={<PaymentCasePage />} />}
         {mayUsePayments(principal) && (
           <Route

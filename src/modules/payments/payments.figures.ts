@@ -9,7 +9,7 @@ import { type FieldError, ProblemError } from '../../platform/http/problem.js';
 import { decideAccess } from '../../platform/policy/access.js';
 import { accessOfPart } from './payments.access.js';
 import { currencyDigits, minor, toUsdCents } from './payments.money.js';
-import { assertMayActOnPayments } from './payments.open.js';
+import { assertMayReadPayments } from './payments.open.js';
 
 export interface RateInput {
   day: string;
@@ -76,7 +76,7 @@ const empty = (): Totals => ({
 });
 
 export async function paymentFigures(ctx: AppContext, p: Principal, meta: RequestMeta) {
-  assertMayActOnPayments(p);
+  assertMayReadPayments(p);
   let q = ctx.db
     .selectFrom('payment_transactions as t')
     .innerJoin('payment_cases as c', 'c.id', 't.case_id')

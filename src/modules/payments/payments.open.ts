@@ -35,6 +35,20 @@ export function assertMayActOnPayments(p: Principal) {
   }
 }
 
+/**
+ * Reading payment cases and figures: those who act on them, and the General Secretariat's
+ * reviewers and data-protection officers, who oversee every case (overdue requests are flagged to
+ * them) through the access policy's rule 5 but act on none.
+ */
+export function assertMayReadPayments(p: Principal) {
+  if (!p.capabilities.includes('payments')) {
+    throw new ProblemError(403, 'missing_capability', 'Payment interventions need the payments capability');
+  }
+  if (!hasRole(p, 'officer', 'supervisor', 'system', 'gs_reviewer', 'dpo')) {
+    throw new ProblemError(403, 'forbidden', 'Reading payment interventions needs a data role');
+  }
+}
+
 export const stepOf = (
   caseId: string,
   p: Principal,

@@ -86,9 +86,14 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: "Your bureau's queue of requests to act on (most urgent first) or the cases it opened",
+        summary:
+          "Your bureau's queue of requests to act on (most urgent first), the cases it opened, or the parts past a due time (every bureau's for the General Secretariat's reviewers)",
         querystring: Type.Object(
-          { box: Type.Optional(Type.Union([Type.Literal('queue'), Type.Literal('opened')])) },
+          {
+            box: Type.Optional(
+              Type.Union([Type.Literal('queue'), Type.Literal('opened'), Type.Literal('overdue')]),
+            ),
+          },
           { additionalProperties: false },
         ),
         response: {
@@ -98,7 +103,7 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => {
-      const { box } = request.query as { box?: 'queue' | 'opened' };
+      const { box } = request.query as { box?: 'queue' | 'opened' | 'overdue' };
       return { items: await listCases(ctx, requirePrincipal(request), box ?? 'queue', meta(request)) };
     },
   );

@@ -11,7 +11,7 @@ import { decideAccess } from '../../platform/policy/access.js';
 import { nowIso } from '../../platform/time.js';
 import { accessOfCase, accessOfPart, visibleParts } from './payments.access.js';
 import { minor } from './payments.money.js';
-import { assertMayActOnPayments, createCase, stepOf } from './payments.open.js';
+import { assertMayActOnPayments, assertMayReadPayments, createCase, stepOf } from './payments.open.js';
 import { routeTransactions } from './payments.routing.js';
 import type { Outcome } from './payments.types.js';
 
@@ -57,9 +57,16 @@ export async function readCase(ctx: AppContext, p: Principal, id: string, meta: 
   return { case: c, parts: seen, transactions, steps, parentCaseId: parent?.case_id ?? null };
 }
 
-/** The parts a bureau must act on, most urgent first; or the cases it opened. */
-export async function listCases(ctx: AppContext, p: Principal, box: 'queue' | 'opened', meta: RequestMeta) {
-  assertMayActOnPayments(p);
+export type PaymentBox = 'queue' | 'opened' | 'overdue';
+
+/**
+ * The parts a bureau must act on, most urgent first; the cases it opened; or the parts past a
+ * due time and not answered (its own, either side; every bureau's for the General Secretariat's
+ * oversight, which the access policy lets its reviewers see).
+ */
+export async function listCases(ctx: AppContext, p: Principal, box: PaymentBox, meta: RequestMeta) {
+  if (box === 'overdue') assertMayReadPayments(p);
+  else assertMayActOnPayments(p);
   const base = ctx.db
     .selectFrom('payment_parts as pt')
     .innerJoin('payment_cases as c', 'c.id', 'pt.case_id')
@@ -78,12 +85,27 @@ export async function listCases(ctx: AppContext, p: Principal, box: 'queue' | 'o
       'pt.answer_due_at',
     ])
     .limit(200);
+  const overdue = base
+    .where('pt.status', '!=', 'answered')
+    .where((eb) =>
+      eb.or([
+        eb('pt.overdue_flagged_at', 'is not', null),
+        eb('pt.answer_overdue_flagged_at', 'is not', null),
+      ]),
+    )
+    .orderBy('pt.answer_due_at');
   const candidates = await (box === 'queue'
     ? base
         .where('pt.receiving_bureau', '=', p.bureau)
         .where('pt.status', '!=', 'answered')
         .orderBy('pt.answer_due_at')
-    : base.where('c.requesting_bureau', '=', p.bureau).orderBy('c.id', 'desc')
+    : box === 'opened'
+      ? base.where('c.requesting_bureau', '=', p.bureau).orderBy('c.id', 'desc')
+      : p.bureau === GENERAL_SECRETARIAT
+        ? overdue
+        : overdue.where((eb) =>
+            eb.or([eb('c.requesting_bureau', '=', p.bureau), eb('pt.receiving_bureau', '=', p.bureau)]),
+          )
   ).execute();
   // The SQL only narrows; the access policy decides each part.
   const rows = candidates

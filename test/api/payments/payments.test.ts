@@ -14,6 +14,7 @@ let ng: Client;
 let br: Client;
 let jo: Client;
 let operator: Client; // xg.admin: loads the rates (a TOTP code is spent once: sign in once)
+let reviewer: Client; // xg.reviewer: oversees every case, acts on none
 
 const NIGERIA = { receivingAccount: '0123456789', receivingBic: 'FBNINGLA' }; // no IBAN: the BIC routes it
 const BRAZIL_IBAN = 'BR18 0036 0305 0000 1000 9795 493C 1';
@@ -68,6 +69,7 @@ beforeAll(async () => {
   br = await officer(t.app, 'br.officer');
   jo = await officer(t.app, 'jo.officer');
   operator = await officer(t.app, 'xg.admin');
+  reviewer = await officer(t.app, 'xg.reviewer');
 });
 afterAll(async () => t?.close());
 
@@ -244,6 +246,21 @@ describe('the flow: routing, freeze, chase, return', () => {
       .execute();
     expect(after.filter((e) => JSON.parse(e.payload).caseId === id)).toHaveLength(1);
     expect(again).toBeGreaterThanOrEqual(0);
+
+    // The overdue list: both bureaus see the part; the GS reviewer oversees every bureau's; a GS
+    // officer (no review right) and another bureau see none; the reviewer acts on nothing.
+    const overdueIds = async (c: Client) =>
+      ((await c.get('/api/v1/payments/cases?box=overdue')).json().items as { case_id: string }[]).map(
+        (x) => x.case_id,
+      );
+    expect(await overdueIds(fr)).toContain(id);
+    expect(await overdueIds(br)).toContain(id);
+    expect(await overdueIds(reviewer)).toContain(id);
+    expect(await overdueIds(ng)).not.toContain(id);
+    expect(await overdueIds(await officer(t.app, 'xg.officer'))).not.toContain(id);
+    expect((await reviewer.get('/api/v1/payments/cases?box=queue')).statusCode).toBe(403);
+    const part = flagged.parts[0]!;
+    expect((await reviewer.post(`/api/v1/payments/parts/${part.id}/acknowledge`)).statusCode).toBe(403);
   });
 
   it('counts what was frozen and returned, in each currency and in US dollars with the dated rates', async () => {
@@ -301,6 +318,9 @@ describe('the flow: routing, freeze, chase, return', () => {
     // Nigeria sees the figures of what it received only.
     const atNg = (await ng.get('/api/v1/payments/figures')).json();
     expect(atNg.total.frozen).toEqual({ USD: '1050000000' });
+    // The General Secretariat's reviewer sees every bureau's figures.
+    const atGs = (await reviewer.get('/api/v1/payments/figures')).json();
+    expect(atGs.total.frozenUsdCents).toBe('4362630000');
 
     const csv = await fr.get('/api/v1/payments/figures.csv');
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -11,11 +11,12 @@ import { useNow } from './clock';
 import { DueClock, PartStatusBadge } from './PaymentBadges';
 import { nextDue, usePaymentList } from './paymentsApi';
 
-export function PaymentQueue() {
+/** The queue; or, with `overdue`, the parts past a due time (either side's, or every bureau's for the GS). */
+export function PaymentQueue({ box = 'queue' }: { box?: 'queue' | 'overdue' }) {
   const { t } = useTranslation();
   const bureau = useBureauLabel();
   const now = useNow();
-  const list = usePaymentList('queue');
+  const list = usePaymentList(box);
   if (list.isLoading) return <Loader />;
   if (list.error) {
     return (
@@ -28,7 +29,7 @@ export function PaymentQueue() {
   if (rows.length === 0) {
     return (
       <Text c="dimmed" data-testid="queue-empty">
-        {t('payments.queue.empty')}
+        {t(box === 'overdue' ? 'payments.queue.overdueEmpty' : 'payments.queue.empty')}
       </Text>
     );
   }
@@ -38,11 +39,13 @@ export function PaymentQueue() {
         t('payments.queue.timeLeft'),
         t('payments.list.victim'),
         t('payments.queue.from'),
+        ...(box === 'overdue' ? [t('payments.queue.to')] : []),
         t('payments.list.fraudType'),
         t('payments.list.status'),
-        t('payments.queue.received'),
+        // The oversight list names both bureaus instead: it would not fit with the reception time.
+        ...(box === 'overdue' ? [] : [t('payments.queue.received')]),
       ]}
-      testId="queue-table"
+      testId={box === 'overdue' ? 'overdue-table' : 'queue-table'}
     >
       {rows.map((r) => (
         <Table.Tr key={r.part_id} data-testid="queue-row" data-case={r.case_id} data-due={r.due}>
@@ -53,7 +56,7 @@ export function PaymentQueue() {
             <DueClock dueAt={r.due} now={now} testId="queue-clock" />
           </Table.Td>
           <Table.Td>
-            <Group gap={6} wrap="nowrap">
+            <Group gap={6} wrap="wrap">
               <Anchor component={Link} to={`/payments/cases/${r.case_id}`} dir="auto" data-testid="case-link">
                 {r.victim.name}
               </Anchor>
@@ -65,13 +68,18 @@ export function PaymentQueue() {
             </Group>
           </Table.Td>
           <Table.Td style={{ whiteSpace: 'nowrap' }}>{bureau(r.requesting_bureau)}</Table.Td>
+          {box === 'overdue' && (
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{bureau(r.receiving_bureau)}</Table.Td>
+          )}
           <Table.Td>{t(`payments.fraudTypes.${r.fraud_type}`)}</Table.Td>
-          <Table.Td>
+          <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 110 }}>
             <PartStatusBadge status={r.status} />
           </Table.Td>
-          <Table.Td style={{ whiteSpace: 'nowrap' }}>
-            <Text size="sm">{formatTime(r.created_at)}</Text>
-          </Table.Td>
+          {box !== 'overdue' && (
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Text size="sm">{formatTime(r.created_at)}</Text>
+            </Table.Td>
+          )}
         </Table.Tr>
       ))}
     </DataTable>

@@ -6,17 +6,19 @@ import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../../lib/auth';
 import { OpenedCases } from './OpenedCases';
 import { PaymentQueue } from './PaymentQueue';
-import { mayOpenCases, usePaymentsLive } from './paymentsApi';
+import { mayActOnPayments, mayOpenCases, usePaymentsLive } from './paymentsApi';
 
-const TABS = ['queue', 'opened'] as const;
+const TABS = ['queue', 'opened', 'overdue'] as const;
 
 export function PaymentsPage() {
   const { t } = useTranslation();
   const { principal } = useAuth();
   const [params, setParams] = useSearchParams();
   usePaymentsLive();
+  // The General Secretariat's reviewers oversee (overdue requests); they act on none.
+  const tabs = mayActOnPayments(principal) ? TABS : (['overdue'] as const);
   const asked = params.get('tab');
-  const tab = TABS.find((v) => v === asked) ?? 'queue';
+  const tab = tabs.find((v) => v === asked) ?? tabs[0];
   return (
     <Stack maw={1300}>
       <Group justify="space-between" align="flex-start">
@@ -25,7 +27,7 @@ export function PaymentsPage() {
             {t('payments.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('payments.intro')}
+            {t(mayActOnPayments(principal) ? 'payments.intro' : 'payments.introOversight')}
           </Text>
         </Stack>
         <Group gap="sm">
@@ -50,7 +52,7 @@ export function PaymentsPage() {
         keepMounted={false}
       >
         <Tabs.List mb="md">
-          {TABS.map((v) => (
+          {tabs.map((v) => (
             <Tabs.Tab key={v} value={v} data-testid={`payments-tab-${v}`}>
               {t(`payments.tabs.${v}`)}
             </Tabs.Tab>
@@ -67,6 +69,12 @@ export function PaymentsPage() {
             {t('payments.tabHelp.opened')}
           </Text>
           <OpenedCases />
+        </Tabs.Panel>
+        <Tabs.Panel value="overdue">
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('payments.tabHelp.overdue')}
+          </Text>
+          <PaymentQueue box="overdue" />
         </Tabs.Panel>
       </Tabs>
     </Stack>

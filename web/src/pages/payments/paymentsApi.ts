@@ -136,10 +136,15 @@ export interface OutcomeBody {
 }
 
 /** Payment interventions: the payments capability and an officer's or supervisor's role. */
-export const mayUsePayments = (p: Principal | null) =>
+/** Acting on cases (opening, acknowledging, answering): the bureaus' officers and supervisors. */
+export const mayActOnPayments = (p: Principal | null) =>
   Boolean(p?.capabilities.includes('payments') && p.roles.some((r) => r === 'officer' || r === 'supervisor'));
+/** Reading them: those who act, and the General Secretariat's reviewers and DPO, who oversee. */
+export const mayUsePayments = (p: Principal | null) =>
+  mayActOnPayments(p) ||
+  Boolean(p?.capabilities.includes('payments') && p.roles.some((r) => r === 'gs_reviewer' || r === 'dpo'));
 /** Opening a case is for the victim's bureau: any member bureau, not the General Secretariat. */
-export const mayOpenCases = (p: Principal | null) => mayUsePayments(p) && p?.bureau.code !== GS;
+export const mayOpenCases = (p: Principal | null) => mayActOnPayments(p) && p?.bureau.code !== GS;
 
 /** The deadline a part runs against now: acknowledgement until acknowledged, then the answer. */
 export function nextDue(status: PartStatus, ackDueAt: string, answerDueAt: string): string | null {
@@ -159,7 +164,7 @@ export const paymentsApi = {
     api.post<{ followUpCaseId: string | null }>(`/payments/transactions/${transactionId}/outcome`, body),
 };
 
-export function usePaymentList(box: 'queue' | 'opened') {
+export function usePaymentList(box: 'queue' | 'opened' | 'overdue') {
   return useQuery({
     queryKey: ['payments', 'list', box],
     queryFn: () => api.get<{ items: PartRow[] }>(`/payments/cases?box=${box}`),

@@ -64,6 +64,7 @@ async function runDemo(ctx: AppContext, force: boolean): Promise<DemoResult> {
   const result = await seedDemo(ctx, {
     force,
     paymentCases: true,
+    icseMedia: true,
     onProgress: (done, total) => {
       if (!bar) return;
       if (!started) bar.start(total, 0);

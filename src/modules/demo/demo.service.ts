@@ -5,6 +5,7 @@ import { hashPassword } from '../identity/passwords.js';
 import { findUserByUsername, insertUser, newUserRow } from '../identity/users.store.js';
 import { findUnitByName, insertUnit, newUnitRow } from '../units/units.store.js';
 import { DEMO_API_KEY, DEMO_BUREAUS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo.data.js';
+import { seedDemoIcse } from './demo.icse.js';
 import { seedDemoNotices } from './demo.notices.js';
 import { seedDemoPayments } from './demo.payments.js';
 import { countUsers, isDemoInstance, markDemoInstance } from './demo.store.js';
@@ -36,6 +37,8 @@ export async function seedDemo(
      * queues count the cases each test makes, on a clean slate.
      */
     paymentCases?: boolean;
+    /** Also the child-exploitation demo media (generated pictures, demo.icse.ts), for the same reason. */
+    icseMedia?: boolean;
   } = {},
 ): Promise<DemoResult> {
   const demo = await isDemoInstance(ctx.db);
@@ -102,6 +105,7 @@ export async function seedDemo(
   // Notices need the users above: an officer drafts, another supervisor approves, XG publishes.
   await seedDemoNotices(ctx);
   if (opts.paymentCases) await seedDemoPayments(ctx);
+  if (opts.icseMedia) await seedDemoIcse(ctx);
   await ctx.audit.record({ actor: null, actorType: 'system', action: 'demo.seed', outcome: 'success' });
   return { created: true, signIns, apiKey };
 }

@@ -71,7 +71,7 @@ export function MediumPage() {
                           <Anchor component={Link} to={`/icse/series/${s.id}`} fw={600}>
                             {s.name}
                           </Anchor>
-                          <StatusBadge status={s.status} size="sm" />
+                          <StatusBadge status={s.status} size="sm" short />
                           {s.victims.map((v) => (
                             <Group key={v.id} gap={4}>
                               <Anchor component={Link} to={`/icse/subjects/${v.id}`} size="sm">

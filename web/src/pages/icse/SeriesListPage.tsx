@@ -67,7 +67,7 @@ export function SeriesListPage() {
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <StatusBadge status={s.status} size="sm" />
+                      <StatusBadge status={s.status} size="sm" short />
                     </Table.Td>
                     <Table.Td>
                       {s.victims.length === 0 ? (

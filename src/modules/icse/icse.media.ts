@@ -8,6 +8,7 @@ import type { IcseMatchTable, IcseMediaTable } from '../../platform/db/schema.js
 import { staleVersion } from '../../platform/http/etag.js';
 import { badRequest, forbidden, notFoundOrNoAccess } from '../../platform/http/problem.js';
 import { assertIcseUser, maySeeIcse } from './icse.access.js';
+import { audit } from './icse.audit.js';
 import { seriesViews } from './icse.series.js';
 import * as store from './icse.store.js';
 import { CATEGORIES, type MatchKind, type SeriesStatus } from './icse.types.js';
@@ -37,26 +38,6 @@ export const mediaDto = (m: IcseMediaTable) => ({
   version: m.version,
 });
 export type MediaDto = ReturnType<typeof mediaDto>;
-
-async function audit(
-  ctx: AppContext,
-  p: Principal,
-  action: string,
-  target: { type: string; id?: string; bureau?: string },
-  meta: RequestMeta,
-  outcome: 'success' | 'denied' = 'success',
-  details?: Record<string, string | number | boolean | null>,
-) {
-  await ctx.audit.record({
-    actor: p,
-    action,
-    target,
-    outcome,
-    requestId: meta.requestId,
-    purpose: meta.purpose,
-    details,
-  });
-}
 
 /**
  * Media with what each matched (either way: it matched a known one, or a later one matched it),

@@ -10,6 +10,7 @@ import { badRequest, forbidden, notFoundOrNoAccess } from '../../platform/http/p
 import { uuid7 } from '../../platform/ids/uuid7.js';
 import { nowIso } from '../../platform/time.js';
 import { accessOfIcse, assertIcseUser, maySeeIcse } from './icse.access.js';
+import { audit } from './icse.audit.js';
 import * as store from './icse.store.js';
 import type { SeriesStatus, SubjectRole } from './icse.types.js';
 
@@ -44,26 +45,6 @@ export const seriesDto = (s: IcseSeriesTable, subjects: IcseSubjectTable[], medi
   mediaCount,
   version: s.version,
 });
-
-async function audit(
-  ctx: AppContext,
-  p: Principal,
-  action: string,
-  target: { type: string; id?: string; bureau?: string },
-  meta: RequestMeta,
-  outcome: 'success' | 'denied' = 'success',
-  details?: Record<string, string | number | boolean | null>,
-) {
-  await ctx.audit.record({
-    actor: p,
-    action,
-    target,
-    outcome,
-    requestId: meta.requestId,
-    purpose: meta.purpose,
-    details,
-  });
-}
 
 /** Series and their subjects, as `p` may see them, keyed by id. */
 export async function seriesViews(ctx: AppContext, p: Principal, ids: string[]) {

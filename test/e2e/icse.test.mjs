@@ -7,11 +7,9 @@
 // child-protection unit sees no ICSE at all.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, signedIn as signInAs } from './browser.mjs';
-import { screenshots, startServer } from './server.mjs';
+import { describe, it } from 'node:test';
+import { shot, useConsole } from './harness.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 // The shared test images, read where they are (never copied into the repository).
@@ -21,29 +19,8 @@ const ROTATED = path.join(IMAGES, 'reg-test-input/dih/bridge-3-rotate-180.jpg');
 const UNRELATED = path.join(IMAGES, 'reg-test-input/labelme-subset/q0122.jpg');
 const UNRELATED_PDQ = 'cfb2009ddd21c6dab0046a7745b5984757a8a4535b3377aea2591d32b33ff940';
 
-let server;
-let browser;
-
-before(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signedIn = (username, locale) => signInAs(browser, server.url, username, locale);
-
-/** Kept with the other screenshots, and in /tmp to look at. */
-async function shot(page, name) {
-  const file = path.join(screenshots, `${name}.png`);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file, fullPage: true });
-  fs.copyFileSync(file, path.join(os.tmpdir(), `${name}.png`));
-}
+const ui = useConsole();
+const signedIn = ui.signedIn;
 
 /** Picks `option` in the Mantine select (or multi-select) whose input has `testId`. */
 async function choose(page, testId, option) {
@@ -258,7 +235,7 @@ describe('child-exploitation media in the console', () => {
   it('is not there for an officer outside a child-protection unit', async () => {
     const fr = await signedIn('fr.officer');
     assert.equal(await fr.getByTestId('nav-icse').count(), 0);
-    await fr.goto(`${server.url}/icse`);
+    await fr.goto(`${ui.server.url}/icse`);
     await fr.getByTestId('dashboard-title').waitFor();
     assert.equal(await fr.getByTestId('icse-title').count(), 0);
     const status = await fr.evaluate(() => fetch('/api/v1/icse/series').then((r) => r.status));

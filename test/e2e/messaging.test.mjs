@@ -5,37 +5,11 @@
 // officer then sees Jordan's delivery, reading and acknowledgement; the message reads right to
 // left in Arabic.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, signedIn as signInAs } from './browser.mjs';
-import { screenshots, startServer } from './server.mjs';
+import { describe, it } from 'node:test';
+import { shot, useConsole } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signedIn = (username, locale) => signInAs(browser, server.url, username, locale);
-
-/** Kept with the other screenshots, and in /tmp to look at. */
-async function shot(page, name) {
-  const file = path.join(screenshots, `${name}.png`);
-  // From the top: a page scrolled down would show its fixed header in the middle of the shot.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file, fullPage: true });
-  fs.copyFileSync(file, path.join(os.tmpdir(), `${name}.png`));
-}
+const ui = useConsole();
+const signedIn = ui.signedIn;
 
 /** Picks `option` in the Mantine select (or multi-select) whose input has `testId`. */
 async function choose(page, testId, option, search) {
@@ -236,7 +210,7 @@ describe('messaging in the console', () => {
   it('is offered only to those with the messaging capability', async () => {
     const border = await signedIn('fr.border'); // a border post without messaging
     assert.equal(await border.getByTestId('nav-messages').count(), 0);
-    await border.goto(`${server.url}/messages`);
+    await border.goto(`${ui.server.url}/messages`);
     await border.getByTestId('dashboard-title').waitFor();
     await border.context().close();
   });

@@ -5,35 +5,13 @@
 // has no case in view gets an honest empty page.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { authenticator } from 'otplib';
-import { launchBrowser, signedInWithCode, signedIn as signInAs } from './browser.mjs';
-import { screenshots, startServer } from './server.mjs';
+import { shot, useConsole } from './harness.mjs';
+import { signedInWithCode } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signedIn = (username, locale) => signInAs(browser, server.url, username, locale);
-
-async function shot(page, name) {
-  const file = path.join(screenshots, `${name}.png`);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file, fullPage: true });
-  fs.copyFileSync(file, path.join(os.tmpdir(), `${name}.png`));
-}
+const ui = useConsole();
+const signedIn = ui.signedIn;
 
 /** What the API answers the signed-in page's user (JSON, or the CSV's text). */
 const apiGet = (page, url, text = false) =>
@@ -60,7 +38,7 @@ function money(minor, currency, digits = 2) {
 }
 
 async function openFigures(page) {
-  await page.goto(`${server.url}/payments/figures`);
+  await page.goto(`${ui.server.url}/payments/figures`);
   await page.getByTestId('figures-title').waitFor();
 }
 
@@ -144,8 +122,8 @@ describe('payments figures in the console', () => {
 
   it("lets the General Secretariat's reviewer oversee: every bureau's figures and the overdue requests, no action", async () => {
     const gs = await signedInWithCode(
-      browser,
-      server.url,
+      ui.browser,
+      ui.server.url,
       'xg.reviewer',
       authenticator.generate('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'),
     );

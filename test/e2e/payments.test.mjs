@@ -7,36 +7,11 @@
 // the Jordanian officer finds the chase in its queue and records the money returned; France
 // follows it all in the timelines and through the chain, also in Arabic.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, signedIn as signInAs } from './browser.mjs';
-import { screenshots, startServer } from './server.mjs';
+import { describe, it } from 'node:test';
+import { shot, useConsole } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signedIn = (username, locale) => signInAs(browser, server.url, username, locale);
-
-/** Kept with the other screenshots, and in /tmp to look at. */
-async function shot(page, name) {
-  const file = path.join(screenshots, `${name}.png`);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file, fullPage: true });
-  fs.copyFileSync(file, path.join(os.tmpdir(), `${name}.png`));
-}
+const ui = useConsole();
+const signedIn = ui.signedIn;
 
 /** Picks `option` in the Mantine select `input`, typing `search` first if given. */
 async function choose(page, input, option, search) {
@@ -295,7 +270,7 @@ describe('payment interventions in the console', () => {
   it('is offered only to those with the payments capability', async () => {
     const border = await signedIn('fr.border'); // a border post: screening and databases only
     assert.equal(await border.getByTestId('nav-payments').count(), 0);
-    await border.goto(`${server.url}/payments`);
+    await border.goto(`${ui.server.url}/payments`);
     await border.getByTestId('dashboard-title').waitFor();
     await border.context().close();
   });

@@ -138,10 +138,17 @@ export async function ingestUpload(
     : visual.frames.map((f) => ({ frame: Math.round(f.second), pdq: f.hash, quality: f.quality }));
   const probe: Probe = { ...exact, dihedral: visual.dihedral, frames: visual.frames };
   const found = await findMatches(ctx, probe, row.id);
-  await writeMedium(ctx, row, hashes, found, {
-    original: seal(ctx.keyring, input.content)!,
-    preview: seal(ctx.keyring, visual.preview),
-  });
+  try {
+    await writeMedium(ctx, row, hashes, found, {
+      original: seal(ctx.keyring, input.content)!,
+      preview: seal(ctx.keyring, visual.preview),
+    });
+  } catch (err) {
+    // The same bytes from the same bureau, written by a racing upload meanwhile: that medium.
+    const raced = await store.ownCopy(ctx.db, p.bureau, exact.sha256);
+    if (raced) return { media: raced, created: false };
+    throw err;
+  }
   await ctx.audit.record({
     actor: p,
     action: 'icse.media.upload',

@@ -1,7 +1,7 @@
 // 0009: child-exploitation media (ICSE). Media and their hashes, the encrypted content and
 // preview kept apart from the hashes (so matching never reads content), series with their
 // victims and offenders, the matches found, and the notices sent to units that hold media.
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 import type { DialectName } from './connect.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
@@ -70,6 +70,14 @@ export function icseMigration(dialect: DialectName): Migration {
         .addColumn('victim_identified', 'integer') // as an imported list says (VICS flags)
         .addColumn('offender_identified', 'integer')
         .addColumn('version', 'integer', (c) => c.notNull())
+        .execute();
+      // One bureau holds given bytes once: two racing uploads of the same file make one medium.
+      await db.schema
+        .createIndex('icse_media_own_upload')
+        .on('icse_media')
+        .columns(['owner_bureau', 'sha256'])
+        .unique()
+        .where(sql.ref('source'), '=', 'upload')
         .execute();
       for (const col of ['md5', 'sha1', 'sha256', 'series_id', 'batch_id']) {
         await db.schema.createIndex(`icse_media_${col}`).on('icse_media').column(col).execute();

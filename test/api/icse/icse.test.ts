@@ -134,6 +134,11 @@ describe('ICSE', () => {
     const again = await upload(us, ORIGINAL);
     expect(again.statusCode).toBe(200);
     expect(again.json().media.id).toBe(original.media.id);
+    // Even when the two uploads race each other.
+    const other = image('reg-test-input/labelme-subset/q0291.jpg');
+    const raced = await Promise.all([1, 2, 3].map(() => upload(us, 'q0291.jpg', {}, other)));
+    expect(new Set(raced.map((r) => r.json().media.id)).size).toBe(1);
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
   });
 
   it('refuses what is not an image or a video, naming the field', async () => {

@@ -17,7 +17,7 @@ import { type Found, findMatches, type Probe } from './icse.match.js';
 import * as store from './icse.store.js';
 import { IMAGE_TYPES, VIDEO_TYPES } from './icse.types.js';
 import { blurredPreview, seal, videoStill } from './icse.vault.js';
-import { exactHashes, pdqDihedralHashes, pdqHashVideo } from './pdq/index.js';
+import { exactHashes, FfmpegMissingError, pdqDihedralHashes, pdqHashVideo } from './pdq/index.js';
 
 export interface UploadInput {
   fileName: string;
@@ -60,7 +60,14 @@ async function hashVisual(kind: 'image' | 'video', content: Buffer) {
     let frames: Awaited<ReturnType<typeof pdqHashVideo>>;
     try {
       frames = await pdqHashVideo(file);
-    } catch {
+    } catch (err) {
+      if (err instanceof FfmpegMissingError) {
+        throw new ProblemError(
+          503,
+          'video_unavailable',
+          'This server cannot hash videos: ffmpeg is not installed',
+        );
+      }
       throw badRequest('content', 'is not a video that can be read');
     }
     if (frames.length === 0) throw badRequest('content', 'is a video without a frame that can be read');

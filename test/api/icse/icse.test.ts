@@ -396,6 +396,15 @@ describe('ICSE', () => {
       expect(b.json().matches).toContainEqual(
         expect.objectContaining({ mediaId: ra.media.id, kind: 'vpdq' }),
       );
+      // Without ffmpeg the server says it cannot hash videos (503), not that the video is bad.
+      process.env.MERIDIAN_FFMPEG = '/nonexistent/ffmpeg';
+      try {
+        const none = await video(jo, 'b.mp4');
+        expect(none.statusCode).toBe(503);
+        expect(none.json().code).toBe('video_unavailable');
+      } finally {
+        delete process.env.MERIDIAN_FFMPEG;
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     },
   );

@@ -22,6 +22,9 @@ export interface VideoHashOptions {
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+/** ffmpeg is not installed (or not where MERIDIAN_FFMPEG says): videos cannot be hashed here. */
+export class FfmpegMissingError extends Error {}
+
 export function ffmpegPath(): string {
   return process.env.MERIDIAN_FFMPEG || 'ffmpeg';
 }
@@ -99,7 +102,9 @@ export async function pdqHashVideo(file: string, options: VideoHashOptions = {})
     child.once('error', (err: NodeJS.ErrnoException) =>
       reject(
         err.code === 'ENOENT'
-          ? new Error(`ffmpeg not found (${ffmpegPath()}): install the ffmpeg package or set MERIDIAN_FFMPEG`)
+          ? new FfmpegMissingError(
+              `ffmpeg not found (${ffmpegPath()}): install the ffmpeg package or set MERIDIAN_FFMPEG`,
+            )
           : err,
       ),
     );

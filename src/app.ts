@@ -24,6 +24,7 @@ import { matchRoutes } from './modules/matching/match.routes.js';
 import { personIndexStats } from './modules/matching/person-index.sync.js';
 import { messagingRoutes } from './modules/messaging/messaging.routes.js';
 import { metaRoutes } from './modules/meta/meta.routes.js';
+import { networksRoutes } from './modules/networks/networks.routes.js';
 import { publicNoticeRoutes } from './modules/notices/notices.public.routes.js';
 import { noticeRoutes } from './modules/notices/notices.routes.js';
 import { paymentRoutes } from './modules/payments/payments.routes.js';
@@ -178,6 +179,7 @@ export async function buildApp(
       await messagingRoutes(api, ctx);
       await paymentRoutes(api, ctx);
       await icseRoutes(api, ctx);
+      await networksRoutes(api, ctx);
       await eventRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

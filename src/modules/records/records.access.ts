@@ -1,8 +1,11 @@
 // Who may do what with records, beside the access policy (which decides every read):
 // writing is for the owner bureau's officers, supervisors and systems with the capability.
 import { GENERAL_SECRETARIAT, hasRole, type Principal } from '../../platform/auth/principal.js';
+import type { Executor } from '../../platform/db/schema.js';
 import { ProblemError } from '../../platform/http/problem.js';
 import type { DatabaseDefinition } from './catalogue/catalogue.types.js';
+import { accessOf } from './records.row.js';
+import { findAccessColumns } from './records.store.js';
 
 /** The bureau that owns what `principal` records in `def`. */
 export function ownerFor(def: DatabaseDefinition, principal: Principal): string {
@@ -54,4 +57,19 @@ const BIOMETRIC = ['fingerprints', 'dna', 'facial_images'];
 export function needsLegalBasis(def: DatabaseDefinition, data?: Record<string, unknown>): boolean {
   if (def.id === 'nominal' || BIOMETRIC.includes(def.id)) return true;
   return data !== undefined && (def.persons?.(data).length ?? 0) > 0;
+}
+
+/**
+ * Records by id as other modules reference them (a link chart's nodes): the descriptor the
+ * access policy judges each by — the same `accessOf` every read of a record uses — and what a
+ * principal who may `see` it is shown. Missing ids are absent from the map.
+ */
+export async function recordAccessById(ex: Executor, ids: string[]) {
+  const rows = await findAccessColumns(ex, ids);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { database: r.database_id, label: r.label, status: r.status, version: r.version, access: accessOf(r) },
+    ]),
+  );
 }

@@ -299,3 +299,35 @@ export async function countOwnedIn(ex: Executor, database: string, bureau: strin
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** What the access policy and a link chart need of records, without their data (networks). */
+export async function findAccessColumns(ex: Executor, ids: string[]) {
+  const out = [];
+  for (let i = 0; i < ids.length; i += ROWS_PER_INSERT) {
+    out.push(
+      ...(await ex
+        .selectFrom('records')
+        .select([
+          'id',
+          'database_id',
+          'owner_bureau',
+          'restriction_mode',
+          'restriction_bureaus',
+          'handling',
+          'capability',
+          'label',
+          'status',
+          'version',
+        ])
+        .where('id', 'in', ids.slice(i, i + ROWS_PER_INSERT))
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** Ids of records stamped at or after `since` (other modules' in-memory indexes catch up by it). */
+export async function idsUpdatedSince(ex: Executor, since: string): Promise<string[]> {
+  const rows = await ex.selectFrom('records').select('id').where('updated_at', '>=', since).execute();
+  return rows.map((r) => r.id);
+}

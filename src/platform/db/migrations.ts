@@ -4,6 +4,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { DialectName } from './connect.js';
 import { icseMigration } from './migrations.icse.js';
 import { messagingMigration } from './migrations.messaging.js';
+import { networksMigration } from './migrations.networks.js';
 import { noticesMigration } from './migrations.notices.js';
 import { paymentsMigration } from './migrations.payments.js';
 import { recordsMigration } from './migrations.records.js';
@@ -220,6 +221,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0007_messaging': messagingMigration(dialect),
     '0008_payments': paymentsMigration,
     '0009_icse': icseMigration(dialect),
+    '0010_networks': networksMigration,
   };
 }
 

@@ -540,6 +540,56 @@ export interface IcseNotificationTable {
   read_at: string | null;
 }
 
+/** An identifier of its own in the networks module: one row per kind and normalised value. */
+export interface NetworkEntityTable {
+  id: string;
+  kind: string;
+  value: string;
+  created_at: string;
+}
+
+/** A link between two pieces of police data, owned and restricted like a record. */
+export interface NetworkLinkTable {
+  id: string;
+  from_kind: string;
+  from_id: string;
+  from_database: string | null;
+  to_kind: string;
+  to_id: string;
+  to_database: string | null;
+  type: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  source_reliability: string;
+  info_accuracy: number;
+  owner_bureau: string;
+  owner_unit: string | null;
+  restriction_mode: 'everyone' | 'only' | 'except';
+  restriction_bureaus: string;
+  handling: string;
+  purpose: string;
+  notes: string | null;
+  status: 'active' | 'closed';
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface NetworkSuggestionTable {
+  id: string;
+  entity_id: string;
+  link_a: string;
+  bureau_a: string;
+  status_a: string;
+  link_b: string;
+  bureau_b: string;
+  status_b: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   bureaus: BureauTable;
   units: UnitTable;
@@ -583,6 +633,9 @@ export interface Database {
   icse_media_subjects: IcseMediaSubjectTable;
   icse_matches: IcseMatchTable;
   icse_notifications: IcseNotificationTable;
+  network_entities: NetworkEntityTable;
+  network_links: NetworkLinkTable;
+  network_suggestions: NetworkSuggestionTable;
 }
 
 export type Db = Kysely<Database>;

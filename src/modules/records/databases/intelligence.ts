@@ -54,11 +54,33 @@ export const organisations: DatabaseDefinition = {
       list('Known members', object({ name: text('Name', 200), role: opt(text('Role', 100)) }), 100),
     ),
     description: opt(longText('Description')),
+    // How the group is kept going (issue 10): each mechanism with what is known of it.
+    supportMechanisms: opt(
+      list(
+        'Support mechanisms',
+        object({
+          kind: enumField(
+            [
+              'financing',
+              'logistics',
+              'recruitment',
+              'propaganda',
+              'safe_haven',
+              'weapons_supply',
+              'materials_supply',
+            ] as const,
+            'Kind',
+          ),
+          description: opt(longText('Description')),
+        }),
+        20,
+      ),
+    ),
   }),
   persons: (d) => arr<{ name: string }>(d.knownMembers).map((m) => ({ names: [m.name] })),
   identifiers: () => [],
   label: (d) => `${str(d.name)} (${str(d.type)})`,
-  text: (d) => words(d.name, d.aliases, d.activities, d.knownMembers, d.description),
+  text: (d) => words(d.name, d.aliases, d.activities, d.knownMembers, d.description, d.supportMechanisms),
 };
 
 export const cbrne: DatabaseDefinition = {
@@ -81,13 +103,25 @@ export const cbrne: DatabaseDefinition = {
     materials: opt(texts('Materials', 20)),
     deviceDescription: opt(longText('Device')),
     initiationMethod: opt(text('Method of initiation', 200)),
+    // How a device was built and hidden, so a method seen in one country is recognised in another.
+    constructionMethod: opt(longText('Method of construction')),
+    concealmentMethod: opt(longText('Method of concealment')),
     casualties: opt(int('Casualties', 0, 100000)),
     description: opt(longText('Description')),
   }),
   identifiers: (d) => [{ kind: 'incident_reference', value: str(d.incidentReference) }],
   label: (d) => `${str(d.incidentType)} ${str(d.country)} ${str(d.date)} ${str(d.incidentReference)}`,
   text: (d) =>
-    words(d.incidentReference, d.place, d.materials, d.deviceDescription, d.initiationMethod, d.description),
+    words(
+      d.incidentReference,
+      d.place,
+      d.materials,
+      d.deviceDescription,
+      d.initiationMethod,
+      d.constructionMethod,
+      d.concealmentMethod,
+      d.description,
+    ),
 };
 
 export const maritimePiracy: DatabaseDefinition = {

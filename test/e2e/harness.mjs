@@ -8,7 +8,7 @@ import { launchBrowser, signedIn } from './browser.mjs';
 import { screenshots, startServer } from './server.mjs';
 
 /** Starts the server and the browser before the file's tests and stops them after. */
-export function useConsole() {
+export function consoleFixture() {
   const state = { server: null, browser: null };
   before(async () => {
     fs.mkdirSync(screenshots, { recursive: true });

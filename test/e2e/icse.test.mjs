@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { shot, useConsole } from './harness.mjs';
+import { consoleFixture, shot } from './harness.mjs';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 // The shared test images, read where they are (never copied into the repository).
@@ -19,7 +19,7 @@ const ROTATED = path.join(IMAGES, 'reg-test-input/dih/bridge-3-rotate-180.jpg');
 const UNRELATED = path.join(IMAGES, 'reg-test-input/labelme-subset/q0122.jpg');
 const UNRELATED_PDQ = 'cfb2009ddd21c6dab0046a7745b5984757a8a4535b3377aea2591d32b33ff940';
 
-const ui = useConsole();
+const ui = consoleFixture();
 const signedIn = ui.signedIn;
 
 /** Picks `option` in the Mantine select (or multi-select) whose input has `testId`. */

@@ -6,9 +6,9 @@
 // left in Arabic.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { shot, useConsole } from './harness.mjs';
+import { consoleFixture, shot } from './harness.mjs';
 
-const ui = useConsole();
+const ui = consoleFixture();
 const signedIn = ui.signedIn;
 
 /** Picks `option` in the Mantine select (or multi-select) whose input has `testId`. */

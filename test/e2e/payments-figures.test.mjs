@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { authenticator } from 'otplib';
-import { shot, useConsole } from './harness.mjs';
 import { signedInWithCode } from './browser.mjs';
+import { consoleFixture, shot } from './harness.mjs';
 
-const ui = useConsole();
+const ui = consoleFixture();
 const signedIn = ui.signedIn;
 
 /** What the API answers the signed-in page's user (JSON, or the CSV's text). */

@@ -8,9 +8,9 @@
 // follows it all in the timelines and through the chain, also in Arabic.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { shot, useConsole } from './harness.mjs';
+import { consoleFixture, shot } from './harness.mjs';
 
-const ui = useConsole();
+const ui = consoleFixture();
 const signedIn = ui.signedIn;
 
 /** Picks `option` in the Mantine select `input`, typing `search` first if given. */

@@ -10,9 +10,7 @@ import { uuid7 } from '../../platform/ids/uuid7.js';
 import { ingestUpload } from '../icse/icse.ingest.js';
 import { classifyMedium } from '../icse/icse.media.js';
 import { addSubject, createSeries, identifySubject } from '../icse/icse.series.js';
-import { userPrincipal } from '../identity/principals.js';
-import { findUserByUsername } from '../identity/users.store.js';
-import { findUnitById } from '../units/units.store.js';
+import { demoPrincipal } from './demo.principals.js';
 
 /** A small deterministic generator (mulberry32), so the pictures are the same at every seeding. */
 function rng(seed: number) {
@@ -48,20 +46,13 @@ export async function demoPicture(seed: number): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 88 }).toBuffer();
 }
 
-async function principalOf(ctx: AppContext, username: string): Promise<Principal> {
-  const user = await findUserByUsername(ctx.db, username);
-  if (!user) throw new Error(`demo ICSE: no user ${username}`);
-  const unit = user.unit_id ? ((await findUnitById(ctx.db, user.unit_id)) ?? null) : null;
-  return userPrincipal(user, unit);
-}
-
 /** Seeds the demo media (once: nothing is added when demo media exist). Returns how many. */
 export async function seedDemoIcse(ctx: AppContext): Promise<number> {
   const held = await ctx.db.selectFrom('icse_media').select('id').limit(1).executeTakeFirst();
   if (held) return 0;
   const meta = { requestId: 'demo', purpose: 'Demo data' };
-  const us = await principalOf(ctx, 'us.childprotection');
-  const jo = await principalOf(ctx, 'jo.childprotection');
+  const us = await demoPrincipal(ctx, 'us.childprotection');
+  const jo = await demoPrincipal(ctx, 'jo.childprotection');
   let count = 0;
   const upload = async (p: Principal, name: string, content: Buffer, batchId?: string) => {
     count++;

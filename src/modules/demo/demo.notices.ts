@@ -15,14 +15,12 @@
 import { deflateSync } from 'node:zlib';
 import type { AppContext } from '../../context.js';
 import type { Principal } from '../../platform/auth/principal.js';
-import { userPrincipal } from '../identity/principals.js';
-import { findUserByUsername } from '../identity/users.store.js';
 import type { NoticeAction } from '../notices/notice.workflow.js';
 import { addPhoto } from '../notices/notices.files.js';
 import { createNotice, type NoticeInput } from '../notices/notices.service.js';
 import { takeStep } from '../notices/notices.steps.js';
 import { findNotice } from '../notices/notices.store.js';
-import { findUnitById } from '../units/units.store.js';
+import { demoPrincipal } from './demo.principals.js';
 
 /** How far a demo notice goes through the workflow. */
 type Stage = 'draft' | 'submitted' | 'published';
@@ -460,22 +458,15 @@ export const DEMO_NOTICES: DemoNotice[] = [
   },
 ];
 
-async function principalOf(ctx: AppContext, username: string): Promise<Principal> {
-  const user = await findUserByUsername(ctx.db, username);
-  if (!user) throw new Error(`demo notices: no user ${username}`);
-  const unit = user.unit_id ? ((await findUnitById(ctx.db, user.unit_id)) ?? null) : null;
-  return userPrincipal(user, unit);
-}
-
 /** Creates the demo notices; returns how many. Expects the demo users to exist. */
 export async function seedDemoNotices(ctx: AppContext, notices: DemoNotice[] = DEMO_NOTICES) {
   const meta = { purpose: 'Demo data' };
-  const reviewer = await principalOf(ctx, 'xg.reviewer');
+  const reviewer = await demoPrincipal(ctx, 'xg.reviewer');
   const photo = portraitPng().toString('base64');
   let created = 0;
   for (const n of notices) {
-    const officer = await principalOf(ctx, `${n.bureau}.officer`);
-    const supervisor = await principalOf(ctx, `${n.bureau}.supervisor`);
+    const officer = await demoPrincipal(ctx, `${n.bureau}.officer`);
+    const supervisor = await demoPrincipal(ctx, `${n.bureau}.supervisor`);
     let row = await createNotice(ctx, officer, n.input, meta);
     created++;
     // A photo is a change: the notice's version moves on.

@@ -6,16 +6,13 @@
 // median time to freeze are computed from it like from any other case. The audit chain and the
 // event stream keep the real time of seeding. The operator (xg.admin) loads the dated rates.
 import type { AppContext } from '../../context.js';
-import type { Principal } from '../../platform/auth/principal.js';
 import { asOf, isoPlusSeconds, wallClockIso } from '../../platform/time.js';
-import { userPrincipal } from '../identity/principals.js';
-import { findUserByUsername } from '../identity/users.store.js';
 import { loadRates, type RateInput } from '../payments/payments.figures.js';
 import { openCase } from '../payments/payments.open.js';
 import { acknowledgePart, flagOverdue, forwardPart, recordOutcome } from '../payments/payments.service.js';
-import { findUnitById } from '../units/units.store.js';
 import { VICTIM_ACCOUNTS } from './demo.payments.accounts.js';
 import { DEMO_PAYMENT_CASES, type DemoOutcomeStep, type DemoPaymentCase } from './demo.payments.cases.js';
+import { demoPrincipal } from './demo.principals.js';
 
 const meta = { purpose: 'Demo data' };
 
@@ -50,13 +47,6 @@ export function reportedAtOf(c: DemoPaymentCase, now: string): string {
   return `${day}T${c.reported.at}:00.000Z`;
 }
 
-async function principalOf(ctx: AppContext, username: string): Promise<Principal> {
-  const user = await findUserByUsername(ctx.db, username);
-  if (!user) throw new Error(`demo payments: no user ${username}`);
-  const unit = user.unit_id ? ((await findUnitById(ctx.db, user.unit_id)) ?? null) : null;
-  return userPrincipal(user, unit);
-}
-
 /** The financial intelligence unit's officer of the bureau, where it has one (FR, NG). */
 const FIU_OFFICERS: Record<string, string> = { FR: 'fr.financial', NG: 'ng.financial' };
 
@@ -76,7 +66,7 @@ async function playOutcome(ctx: AppContext, caseId: string, step: DemoOutcomeSte
     : `${t.receiving_country.toLowerCase()}.officer`;
   return recordOutcome(
     ctx,
-    await principalOf(ctx, who),
+    await demoPrincipal(ctx, who),
     t.id,
     {
       outcome: step.outcome,
@@ -94,7 +84,7 @@ async function playCase(ctx: AppContext, c: DemoPaymentCase, now: string) {
   const reportedAt = reportedAtOf(c, now);
   const at = (minutes: number) => isoPlusSeconds(reportedAt, minutes * 60);
   const victimBureau = c.bureau.toUpperCase();
-  const opener = await principalOf(ctx, `${c.bureau}.officer`);
+  const opener = await demoPrincipal(ctx, `${c.bureau}.officer`);
   const caseId = await asOf(at(c.openedAfter), () =>
     openCase(
       ctx,
@@ -132,11 +122,11 @@ async function playCase(ctx: AppContext, c: DemoPaymentCase, now: string) {
         if (r.followUpCaseId) chaseId = r.followUpCaseId;
       } else {
         const part = (await partsOf(id)).find((x) => x.receiving_bureau === step.bureau)!;
-        const officer = await principalOf(ctx, `${step.bureau.toLowerCase()}.officer`);
+        const officer = await demoPrincipal(ctx, `${step.bureau.toLowerCase()}.officer`);
         if (step.act === 'acknowledge') {
           await acknowledgePart(ctx, officer, part.id, meta);
         } else {
-          const fiu = await principalOf(ctx, FIU_OFFICERS[step.bureau]!);
+          const fiu = await demoPrincipal(ctx, FIU_OFFICERS[step.bureau]!);
           await forwardPart(ctx, officer, part.id, fiu.unitId!, meta);
         }
       }
@@ -152,7 +142,7 @@ async function playCase(ctx: AppContext, c: DemoPaymentCase, now: string) {
 export async function seedDemoPayments(ctx: AppContext, now = wallClockIso()): Promise<number> {
   const existing = await ctx.db.selectFrom('payment_cases').select('id').limit(1).execute();
   if (existing.length > 0) return 0;
-  await loadRates(ctx, await principalOf(ctx, 'xg.admin'), demoRates(now), meta);
+  await loadRates(ctx, await demoPrincipal(ctx, 'xg.admin'), demoRates(now), meta);
   const ordered = [...DEMO_PAYMENT_CASES].sort((a, b) =>
     reportedAtOf(a, now).localeCompare(reportedAtOf(b, now)),
   );

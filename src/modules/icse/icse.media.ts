@@ -111,7 +111,9 @@ export async function readMedium(ctx: AppContext, p: Principal, id: string, meta
 /** A batch of uploads, grouped by what they matched: known series first, then known media, then new. */
 export async function readBatch(ctx: AppContext, p: Principal, batchId: string, meta: RequestMeta) {
   assertIcseUser(p);
-  const media = await store.mediaOfBatch(ctx.db, batchId, p.bureau);
+  const media = (await store.mediaOfBatch(ctx.db, batchId, p.bureau)).filter((m) =>
+    maySeeIcse(p, m.owner_bureau),
+  );
   const results = await withResults(ctx, p, media);
   const groups = new Map<
     string,

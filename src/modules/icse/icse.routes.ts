@@ -313,15 +313,10 @@ export async function icseRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request, reply) => {
-      const r = await readSeries(
-        ctx,
-        requirePrincipal(request),
-        (request.params as { id: string }).id,
-        meta(request),
-      );
+      const p = requirePrincipal(request);
+      const r = await readSeries(ctx, p, (request.params as { id: string }).id, meta(request));
       setEtag(reply, r.series.version);
-      const [media] = [await withResults(ctx, requirePrincipal(request), r.media)];
-      return { ...r, media };
+      return { ...r, media: await withResults(ctx, p, r.media) };
     },
   );
 

@@ -69,6 +69,22 @@ export async function seriesViews(ctx: AppContext, p: Principal, ids: string[]) 
   return out;
 }
 
+/** A new series opened by `p`'s bureau and unit. */
+export function seriesRow(p: Principal, name: string, description: string | null): IcseSeriesTable {
+  const at = nowIso();
+  return {
+    id: uuid7(),
+    name,
+    description,
+    owner_bureau: p.bureau,
+    owner_unit: p.unitId,
+    created_by: p.name,
+    created_at: at,
+    updated_at: at,
+    version: 1,
+  };
+}
+
 export async function createSeries(
   ctx: AppContext,
   p: Principal,
@@ -81,18 +97,8 @@ export async function createSeries(
   if (await store.seriesByName(ctx.db, name)) {
     throw badRequest('name', 'a series of this name exists already: link to it instead');
   }
-  const at = nowIso();
-  const row: IcseSeriesTable = {
-    id: uuid7(),
-    name,
-    description: input.description?.trim() || null,
-    owner_bureau: p.bureau,
-    owner_unit: p.unitId,
-    created_by: p.name,
-    created_at: at,
-    updated_at: at,
-    version: 1,
-  };
+  const row = seriesRow(p, name, input.description?.trim() || null);
+
   await ctx.db.insertInto('icse_series').values(row).execute();
   await audit(ctx, p, 'icse.series.create', { type: 'icse_series', id: row.id, bureau: p.bureau }, meta);
   return seriesDto(row, [], 0);

@@ -1,4 +1,5 @@
 // SQL for ICSE media, hashes, series, subjects, matches and notifications.
+import { escapeLike } from '../../platform/db/like.js';
 import type {
   Executor,
   IcseMediaTable,
@@ -129,7 +130,11 @@ export async function seriesByName(db: Executor, name: string) {
 
 export async function listSeries(db: Executor, q: { search?: string; limit: number }) {
   let query = db.selectFrom('icse_series').selectAll().orderBy('updated_at', 'desc').limit(q.limit);
-  if (q.search) query = query.where('name', 'like', `%${q.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  // Case-insensitive on both engines (PostgreSQL's LIKE is not).
+  if (q.search) {
+    const pattern = `%${escapeLike(q.search.toLowerCase())}%`;
+    query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', pattern));
+  }
   return query.execute();
 }
 

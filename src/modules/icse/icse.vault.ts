@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import sharp from 'sharp';
 import type { Keyring } from '../../platform/crypto/keyring.js';
+import { ffmpegPath } from './pdq/index.js';
 
 const PREVIEW_SIZE = 320;
 const PREVIEW_BLUR = 12; // sigma: shapes stay recognisable, details do not
@@ -46,7 +47,7 @@ export function videoStill(file: string, second = 1): Promise<Buffer> {
       'png',
       'pipe:1',
     ];
-    const child = spawn('ffmpeg', args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(ffmpegPath(), args, { stdio: ['ignore', 'pipe', 'ignore'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.on('error', reject);

@@ -9,10 +9,10 @@ import type { IcseMediaTable } from '../../platform/db/schema.js';
 import { type FieldError, ProblemError } from '../../platform/http/problem.js';
 import { uuid7 } from '../../platform/ids/uuid7.js';
 import { nowIso } from '../../platform/time.js';
-import { assertIcseUser } from './icse.access.js';
+import { assertIcseUser, maySeeIcse } from './icse.access.js';
 import { writeMedium } from './icse.ingest.js';
 import { findMatches } from './icse.match.js';
-import { statusOfSeries } from './icse.series.js';
+import { seriesRow, statusOfSeries } from './icse.series.js';
 import * as store from './icse.store.js';
 
 export const VICS_CONTEXT = 'http://github.com/ICMEC/ProjectVic/DataModels/1.3.xml#Cases';
@@ -205,31 +205,24 @@ export function parsePdqList(csv: string): HashEntry[] {
   return out;
 }
 
-async function seriesFor(ctx: AppContext, p: Principal, name: string, cache: Map<string, string>) {
+/** The series of this name (the first opened), or a new one of the importing bureau. */
+async function seriesFor(
+  ctx: AppContext,
+  p: Principal,
+  name: string,
+  cache: Map<string, { id: string; created: boolean }>,
+) {
   const had = cache.get(name);
-  if (had) return had;
+  if (had) return had.id;
   const existing = await store.seriesByName(ctx.db, name);
-  let id = existing?.id;
-  if (!id) {
-    id = uuid7();
-    const at = nowIso();
-    await ctx.db
-      .insertInto('icse_series')
-      .values({
-        id,
-        name,
-        description: null,
-        owner_bureau: p.bureau,
-        owner_unit: p.unitId,
-        created_by: p.name,
-        created_at: at,
-        updated_at: at,
-        version: 1,
-      })
-      .execute();
+  let found = { id: existing?.id ?? '', created: false };
+  if (!existing) {
+    const row = seriesRow(p, name, null);
+    await ctx.db.insertInto('icse_series').values(row).execute();
+    found = { id: row.id, created: true };
   }
-  cache.set(name, id);
-  return id;
+  cache.set(name, found);
+  return found.id;
 }
 
 /** Imports checked entries; an entry this bureau already imported with the same hashes is skipped. */
@@ -241,12 +234,10 @@ export async function importEntries(
   meta: RequestMeta,
 ) {
   assertIcseUser(p);
-  const series = new Map<string, string>();
+  const series = new Map<string, { id: string; created: boolean }>();
   let imported = 0;
   let skipped = 0;
   let matched = 0;
-  let newSeries = 0;
-  const seriesBefore = new Set<string>();
   for (const e of entries) {
     const same = await ctx.db
       .selectFrom('icse_media')
@@ -267,7 +258,6 @@ export async function importEntries(
     }
     let seriesId: string | null = null;
     if (e.series) {
-      if (!series.has(e.series) && (await store.seriesByName(ctx.db, e.series))) seriesBefore.add(e.series);
       seriesId = await seriesFor(ctx, p, e.series, series);
     }
     const row: IcseMediaTable = {
@@ -303,7 +293,7 @@ export async function importEntries(
     imported++;
     if (found.length > 0) matched++;
   }
-  newSeries = [...series.keys()].filter((s) => !seriesBefore.has(s)).length;
+  const newSeries = [...series.values()].filter((s) => s.created).length;
   await ctx.audit.record({
     actor: p,
     action: 'icse.import',
@@ -324,7 +314,7 @@ export async function exportVics(ctx: AppContext, p: Principal, q: { seriesId?: 
     .where('owner_bureau', '=', p.bureau)
     .orderBy('created_at');
   if (q.seriesId) query = query.where('series_id', '=', q.seriesId);
-  const media = await query.execute();
+  const media = (await query.execute()).filter((m) => maySeeIcse(p, m.owner_bureau));
   const seriesIds = [...new Set(media.map((m) => m.series_id).filter((s): s is string => s !== null))];
   const [series, subjects] = await Promise.all([
     store.seriesByIds(ctx.db, seriesIds),

@@ -1,4 +1,5 @@
 // SQL for messages, their deliveries, attachments, grants and permissions.
+import { escapeLike } from '../../platform/db/like.js';
 import type {
   Executor,
   MessageAttachmentTable,
@@ -99,7 +100,7 @@ export function listMessages(ex: Executor, f: ListFilter) {
     );
   }
   if (f.before) q = q.where('id', '<', f.before);
-  if (f.search) q = q.where('search_text', 'like', `%${f.search.replace(/[%_\\]/g, '')}%`);
+  if (f.search) q = q.where('search_text', 'like', `%${escapeLike(f.search)}%`);
   return q.orderBy('id', 'desc').limit(f.limit).execute();
 }
 

@@ -1,6 +1,8 @@
 // SQL for notices, their steps, photos, derived records and control numbers. Every function
 // takes the database or the service's transaction first.
+
 import { sql } from 'kysely';
+import { escapeLike } from '../../platform/db/like.js';
 import type { Executor, NoticeFileTable, NoticeStepTable, NoticeTable } from '../../platform/db/schema.js';
 
 export async function insertNotice(ex: Executor, row: NoticeTable) {
@@ -244,9 +246,4 @@ export async function publicNotices(ex: Executor, f: PublicFilter) {
     .limit(f.limit)
     .execute();
   return { total: Number(total.n), rows };
-}
-
-// Names hold no % or _ in practice, but a filter must not turn into a wildcard.
-function escapeLike(s: string) {
-  return s.replace(/[%_\\]/g, '');
 }

@@ -32,11 +32,7 @@ export class Keyring {
   }
 
   encrypt(plain: string): string {
-    const iv = crypto.randomBytes(12);
-    const cipher = crypto.createCipheriv('aes-256-gcm', this.key, iv);
-    const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    const tag = cipher.getAuthTag();
-    return `${VERSION}:${Buffer.concat([iv, tag, ct]).toString('base64')}`;
+    return `${VERSION}:${this.encryptBytes(Buffer.from(plain, 'utf8')).toString('base64')}`;
   }
 
   /** Seals bytes (media at rest): iv (12) · tag (16) · ciphertext, AES-256-GCM. */
@@ -57,10 +53,7 @@ export class Keyring {
   decrypt(sealed: string): string {
     const [version, body] = sealed.split(':', 2);
     if (version !== VERSION || !body) throw new Error('Unknown ciphertext format');
-    const buf = Buffer.from(body, 'base64');
-    const decipher = crypto.createDecipheriv('aes-256-gcm', this.key, buf.subarray(0, 12));
-    decipher.setAuthTag(buf.subarray(12, 28));
-    return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8');
+    return this.decryptBytes(Buffer.from(body, 'base64')).toString('utf8');
   }
 }
 

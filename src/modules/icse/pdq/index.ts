@@ -22,7 +22,13 @@ export {
 } from './pdq-hasher.js';
 export { DEFAULT_MAX_DISTANCE, linearScan, PdqIndex, type PdqMatch, scanWords } from './pdq-index.js';
 export { type LumaImage, loadLuma, lumaFromPixels } from './pdq-luma.js';
-export { FfmpegMissingError, pdqHashVideo, type VideoFrameHash, type VideoHashOptions } from './pdq-video.js';
+export {
+  FfmpegMissingError,
+  ffmpegPath,
+  pdqHashVideo,
+  type VideoFrameHash,
+  type VideoHashOptions,
+} from './pdq-video.js';
 export {
   type VpdqFrame,
   type VpdqMatchOptions,
